@@ -1,0 +1,27 @@
+"""fixtext: find mojibake, repair it, and (when asked) normalize punctuation.
+
+>>> import fixtext
+>>> fixtext.fix_text("It wasn\u9225\u6a9b over.")
+'It wasn’t over.'
+"""
+
+from .config import Config
+from .model import ErrorMode, Explained, Finding, Step
+from .pipeline import diagnose, fix_and_explain, fix_text
+from .plan import PlanError, apply_plan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Config",
+    "ErrorMode",
+    "Explained",
+    "Finding",
+    "PlanError",
+    "Step",
+    "__version__",
+    "apply_plan",
+    "diagnose",
+    "fix_and_explain",
+    "fix_text",
+]

@@ -1,0 +1,67 @@
+"""Facts about the multibyte codecs, derived from the codecs themselves at import.
+
+Everything the multibyte layer knows about a codec is computed here from
+CPython's codec tables, so supporting another codec is a matter of naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Codecs the multibyte layer knows how to model (as UTF-8 read through them).
+MULTIBYTE_CODECS = (
+    "gbk",
+    "gb18030",
+    "gb2312",
+    "big5",
+    "cp950",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "euc_kr",
+    "cp949",
+)
+
+#: A run of characters outside ASCII: the unit the multibyte layer inspects.
+#: ASCII bytes decode to themselves in every codec modelled here, so a repair
+#: never has to cross one.
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=None)
+def start_chars(codec: str) -> frozenset[str]:
+    """Characters that UTF-8 text read as ``codec`` can begin a run with.
+
+    After an ASCII byte, a UTF-8 run starts with a lead byte (C2–F4) and a
+    continuation byte (80–BF); whatever ``codec`` makes of such a pair is the
+    first character of the damaged run.
+    """
+    chars = set()
+    for lead in range(0xC2, 0xF5):
+        for cont in range(0x80, 0xC0):
+            decoded = bytes((lead, cont)).decode(codec, "ignore")
+            if decoded and ord(decoded[0]) >= 0x80:
+                chars.add(decoded[0])
+    return frozenset(chars)
+
+
+@lru_cache(maxsize=None)
+def start_pattern(codec: str) -> re.Pattern[str]:
+    """A compiled character class of :func:`start_chars`, for the C-speed fast path."""
+    ranges = _ranges(sorted(map(ord, start_chars(codec))))
+    body = "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in ranges
+    )
+    return re.compile(f"[{body}]")
+
+
+def _ranges(codepoints: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for cp in codepoints:
+        if out and out[-1][1] == cp - 1:
+            out[-1] = (out[-1][0], cp)
+        else:
+            out.append((cp, cp))
+    return out

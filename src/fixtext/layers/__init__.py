@@ -1,0 +1,1 @@
+"""Repair layers: each finds damage of one kind and proposes steps."""

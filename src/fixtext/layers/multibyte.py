@@ -1,0 +1,298 @@
+"""Multibyte layer: UTF-8 that was decoded with a multibyte CJK codec.
+
+For each run of non-ASCII characters that could start such damage, the run is
+encoded back with the codec.  If the bytes are UTF-8, the repair is lossless.
+If the decoder lost bytes, the UTF-8 shows one-byte gaps; :mod:`fixtext.utf8`
+lists the bytes UTF-8 allows in each gap, the channel keeps only those the
+decoder would really have lost there, and :mod:`fixtext.layers.lossy` picks one
+by context.  Parts of a run that cannot be explained this way are left as they
+are and the rest is repaired around them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import score
+from ..channel import REPLACEMENT, Channel
+from ..codecdata import NON_ASCII_RUN, start_pattern
+from ..config import Config
+from ..model import ErrorMode, Step
+from ..utf8 import Gap, find_gaps
+from . import lossy
+
+LAYER = "multibyte"
+_FFFD_UTF8 = REPLACEMENT.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of the text that decodes as UTF-8 once its gaps are filled."""
+
+    start: int
+    end: int
+    data: bytes  # the span encoded with the channel's codec, markers removed
+    gaps: tuple[Gap, ...]  # only the choices the channel admits
+    channel: Channel
+
+
+def _encode_chars(chars: str, codec: str) -> list[bytes] | int:
+    """Bytes of each character, or the index of the first one ``codec`` cannot encode."""
+    out = []
+    for i, ch in enumerate(chars):
+        try:
+            out.append(ch.encode(codec, "fixtext-holes"))
+        except UnicodeEncodeError:
+            return i
+    return out
+
+
+def _next_char(text: str, i: int, channel: Channel) -> tuple[str, bytes]:
+    ch = text[i : i + 1]
+    try:
+        return ch, ch.encode(channel.codec)
+    except UnicodeEncodeError:
+        return ch, b""
+
+
+def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece]:
+    """Pieces of ``text[start:end]`` that ``channel`` explains, splitting around what it cannot."""
+    if start >= end:
+        return
+    chars = text[start:end]
+    if channel.errors is ErrorMode.QMARK:
+        chars = chars.replace("?", REPLACEMENT)
+    encoded = _encode_chars(chars, channel.codec)
+    if isinstance(encoded, int):
+        yield from analyse(text, start, start + encoded, channel)
+        yield from analyse(text, start + encoded + 1, end, channel)
+        return
+    offsets = [0]
+    for part in encoded:
+        offsets.append(offsets[-1] + len(part))
+    data = b"".join(encoded)
+    if data.isascii():
+        return
+    gaps, broken = find_gaps(data)
+    # Unexplained damage, as ranges of character indices.
+    bad = [(bisect.bisect_right(offsets, bs) - 1, bisect.bisect_left(offsets, be)) for bs, be in broken]
+    kept: list[Gap] = []
+    used_markers: set[int] = set()
+    for gap in gaps:
+        index = _follower(chars, offsets, gap.pos, channel)
+        checked = None if index is None else _check_gap(text, start, chars, index, gap, channel)
+        if checked is None:
+            bad.append((bisect.bisect_right(offsets, gap.seq_start) - 1, bisect.bisect_left(offsets, gap.seq_end)))
+        else:
+            kept.append(checked)
+            used_markers.add(index - 1)
+    if channel.marker:
+        bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
+    if bad:
+        first, last = min(bad)
+        yield from analyse(text, start, start + first, channel)
+        yield from analyse(text, start + max(last, first + 1), end, channel)
+        return
+    yield Piece(start, end, data, tuple(kept), channel)
+
+
+def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> int | None:
+    """Index of the observed character right after the byte lost at ``pos``.
+
+    A lost byte sits between two observed characters; with a marker mode the
+    marker (which encodes to no bytes) stands there and the follower is after it.
+    """
+    index = bisect.bisect_left(offsets, pos)
+    if index >= len(offsets) or offsets[index] != pos:
+        return None
+    if not channel.marker:
+        return index
+    while index < len(chars) and offsets[index] == pos:
+        if chars[index] == REPLACEMENT:
+            return index + 1
+        index += 1
+    return None
+
+
+def _check_gap(text: str, start: int, chars: str, index: int, gap: Gap, channel: Channel) -> Gap | None:
+    """The channel check on one gap: keep the bytes the decoder would have lost right here."""
+    if index < len(chars):
+        follow_char = chars[index]
+        follow = follow_char.encode(channel.codec, "fixtext-holes")
+        if follow_char == REPLACEMENT:
+            follow_char = ""
+    else:
+        follow_char, follow = _next_char(text, start + len(chars), channel)
+    expected = channel.marker + follow_char
+    keep = tuple(b for b in gap.choices if channel.reproduces(bytes((b,)) + follow, expected))
+    return Gap(gap.pos, keep, gap.seq_start, gap.seq_end) if keep else None
+
+
+class _ParagraphSoFar:
+    """The repaired text of the current paragraph up to a position, for context."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursor = 0
+        self.tail = ""
+
+    def before(self, pos: int) -> str:
+        tail = self.tail + self.text[self.cursor : pos]
+        return tail[tail.rfind("\n") + 1 :]
+
+    def accept(self, step: Step) -> None:
+        self.tail = self.before(step.start) + step.after
+        self.tail = self.tail[self.tail.rfind("\n") + 1 :]
+        self.cursor = step.end
+
+
+def resolve(piece: Piece, text: str, left: str, config: Config) -> Step | None:
+    """Fill the piece's gaps by context, check the channel, and score the result."""
+    data, channel = piece.data, piece.channel
+    out, verify = bytearray(), bytearray()
+    ops: list[tuple[str, object]] = []
+    inferred: list[int] = []
+    chars = 0
+    cursor = 0
+    least = 1.0
+    after = text[piece.end :]
+    for n, gap in enumerate(piece.gaps):
+        chunk = data[cursor : gap.seq_start]
+        out += chunk
+        verify += chunk
+        chars += len(chunk.decode("utf-8"))
+        right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
+        right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[:40]
+        head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
+        options = {(head + bytes((b,)) + tail).decode("utf-8"): b for b in gap.choices}
+        ranked = lossy.rank(list(options), left + out.decode("utf-8"), right)
+        best, probability = ranked[0]
+        verify += head + bytes((options[best],)) + tail
+        if probability >= config.min_inference:
+            out += head + bytes((options[best],)) + tail
+            ops.append(("splice", (gap.pos, gap.pos, f"{options[best]:02x}")))
+            least = min(least, probability)
+        else:
+            out += _FFFD_UTF8  # one U+FFFD stands for the character nobody can know
+            ops.append(("splice", (gap.seq_start, gap.seq_end, _FFFD_UTF8.hex())))
+        inferred.append(chars)
+        chars += 1
+        cursor = gap.seq_end
+    out += data[cursor:]
+    verify += data[cursor:]
+    follow_char, follow = _next_char(text, piece.end, channel)
+    observed = text[piece.start : piece.end]
+    if not channel.reproduces(bytes(verify) + follow, observed + follow_char):
+        return None
+    try:
+        candidate = out.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if candidate == observed:
+        return None
+    gain = score.repair_gain(observed, candidate, left[-1:], after[:1])
+    confidence = score.confidence(gain) * least
+    if gain <= 0 or confidence < config.min_confidence:
+        return None
+    errors = channel.errors if piece.gaps else ErrorMode.STRICT
+    plan = (("encode", channel.codec), *reversed(ops), ("decode", "utf-8"))
+    return Step(
+        start=piece.start,
+        end=piece.end,
+        before=observed,
+        after=candidate,
+        layer=LAYER if not piece.gaps else "lossy",
+        chain=channel.chain,
+        errors=errors,
+        confidence=round(confidence, 4),
+        ops=plan,
+        inferred=tuple(inferred),
+    )
+
+
+def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
+    """The wrong decodes that could have produced this run, with the span each would cover."""
+    run = text[start:end]
+    channels = [(Channel(codec, ErrorMode.IGNORE), end)]
+    if REPLACEMENT in run:
+        channels = [(Channel(codec, ErrorMode.REPLACE), end), (Channel(codec, ErrorMode.WHATWG), end)]
+    elif allow_qmark and text[end : end + 1] == "?":
+        channels.append((Channel(codec, ErrorMode.QMARK), end + 1))
+    return channels
+
+
+def _looks_like_utf8(run: str, codec: str) -> bool:
+    """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text)."""
+    try:
+        data = run.encode(codec, "fixtext-holes")
+    except UnicodeEncodeError:
+        return True  # mixed run: let the analysis split it
+    if len(data) < 12:
+        return True
+    lost = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    return lost * 4 <= len(data)
+
+
+def _runs(text: str, codec: str) -> list[tuple[int, int]]:
+    pattern = start_pattern(codec)
+    if not pattern.search(text):
+        return []
+    return [
+        m.span()
+        for m in NON_ASCII_RUN.finditer(text)
+        if pattern.search(m.group()) and _looks_like_utf8(m.group(), codec)
+    ]
+
+
+def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:
+    """Did this document's decoder write '?' for lost bytes?
+
+    '?' after damage is only evidence if no lost byte in the document went
+    unmarked: an unmarked gap means the decoder dropped bytes instead.
+    """
+    marked = False
+    for start, end in runs:
+        for piece in analyse(text, start, end, Channel(codec, ErrorMode.IGNORE)):
+            if piece.gaps and piece.gaps[-1].pos == len(piece.data) and piece.end == end:
+                if text[end : end + 1] != "?":
+                    return False
+                marked = True
+    return marked
+
+
+def find(text: str, config: Config) -> list[Step]:
+    """All multibyte repairs in ``text``, non-overlapping and in order."""
+    by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
+    for codec in config.codecs:
+        runs = _runs(text, codec)
+        allow_qmark = ErrorMode.QMARK in config.error_modes and _qmark_plausible(text, runs, codec)
+        for start, end in runs:
+            channels = _channels_for(text, start, end, codec, allow_qmark)
+            by_run.setdefault((start, end), []).extend(
+                (ch, stop) for ch, stop in channels if ch.errors in config.error_modes
+            )
+    steps: list[Step] = []
+    context = _ParagraphSoFar(text)
+    for (start, _end), channels in sorted(by_run.items()):
+        if steps and start < steps[-1].end:
+            continue
+        best: list[Step] = []
+        for channel, stop in channels:
+            found = _resolve_run(text, start, stop, channel, context, config)
+            if sum(s.confidence for s in found) > sum(s.confidence for s in best):
+                best = found
+        for step in best:
+            context.accept(step)
+        steps.extend(best)
+    return steps
+
+
+def _resolve_run(text, start, stop, channel, context, config) -> list[Step]:
+    found = []
+    for piece in analyse(text, start, stop, channel):
+        step = resolve(piece, text, context.before(piece.start), config)
+        if step is not None:
+            found.append(step)
+    return found

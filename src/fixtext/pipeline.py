@@ -1,0 +1,97 @@
+"""The pipeline: run the layers over the text, pass after pass, until nothing changes.
+
+Each layer proposes non-overlapping steps on the text as it stands; the steps
+of one layer form a *stage* and are applied together.  Passes repeat so that
+chains of wrong decodes (UTF-8 → cp1252 → UTF-8 → GBK) come apart one link at
+a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .config import DEFAULT, Config
+from .layers import multibyte, singlebyte
+from .model import Explained, Finding, Step
+from .plan import apply_stage
+
+_LAYERS = {
+    "multibyte": multibyte.find,
+    "single-byte": singlebyte.find,
+}
+
+
+def _needs_work(text: str) -> bool:
+    """The fast path: pure ASCII text has nothing any layer could repair."""
+    return not text.isascii()
+
+
+def _to_source(span: tuple[int, int], stages: list[list[Step]]) -> tuple[int, int]:
+    """Map a span of a later stage's text back to the caller's input."""
+    start, end = span
+    for steps in reversed(stages):
+        shift_start = shift_end = 0
+        new_start, new_end = start, end
+        for step in steps:
+            grown = len(step.after) - (step.end - step.start)
+            out_start, out_end = step.start + shift_start, step.start + shift_start + len(step.after)
+            if out_end <= start:
+                shift_end += grown
+                new_start, new_end = start - shift_end, end - shift_end
+            elif out_start < end:  # the span overlaps this step's output
+                new_start = min(new_start, step.start)
+                new_end = max(new_end, step.end)
+            shift_start += grown
+        start, end = new_start, max(new_start, new_end)
+    return start, end
+
+
+def fix_and_explain(text: str, *, normalize: str | None = None, config: Config | None = None) -> Explained:
+    """Repair ``text`` and explain every change.  See :func:`fix_text`."""
+    if not isinstance(text, str):
+        raise TypeError(f"fix_and_explain() takes str, not {type(text).__name__}; use fix_bytes for bytes")
+    if normalize is not None:
+        raise ValueError(f"unknown normalization preset {normalize!r}")
+    config = config or DEFAULT
+    stages: list[list[Step]] = []
+    for _ in range(config.max_passes):
+        changed = False
+        for layer in config.layers:
+            if not _needs_work(text):
+                break
+            steps = _LAYERS[layer](text, config)
+            if not steps:
+                continue
+            stage = len(stages)
+            steps = [
+                replace(s, stage=stage, source_start=a, source_end=b)
+                for s in steps
+                for a, b in [_to_source((s.start, s.end), stages)]
+            ]
+            text = apply_stage(text, steps)
+            stages.append(steps)
+            changed = True
+        if not changed:
+            break
+    return Explained(text, tuple(step for steps in stages for step in steps))
+
+
+def fix_text(text: str, *, normalize: str | None = None, config: Config | None = None) -> str:
+    """Repair mojibake in ``text``; clean text comes back unchanged.
+
+    ``normalize`` names a punctuation-normalization preset to run after the
+    repair (none is applied by default).  ``config`` adjusts layers, codecs and
+    confidence thresholds.
+    """
+    return fix_and_explain(text, normalize=normalize, config=config).text
+
+
+def diagnose(text: str, *, config: Config | None = None) -> list[Finding]:
+    """Report what :func:`fix_text` would change, located in ``text``; change nothing."""
+    findings = []
+    for step in fix_and_explain(text, config=config).steps:
+        start = step.source_start if step.source_start >= 0 else step.start
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        findings.append(Finding(line=line, column=column, step=step))
+    return findings

@@ -1,0 +1,102 @@
+"""Where a byte string stops being UTF-8, and which single bytes would mend it.
+
+A wrong decode that loses bytes leaves UTF-8 with gaps.  Each gap shows up as a
+decode error of one of two shapes: a sequence cut short (its last continuation
+byte is missing) or continuation bytes with no lead (the lead is missing).
+Both are mended by inserting one byte; the candidates for that byte are few
+once UTF-8's own rules are applied.
+"""
+
+from __future__ import annotations
+
+import codecs
+import threading
+from dataclasses import dataclass
+
+_local = threading.local()
+
+
+def _record(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _local.errors.append((exc.start, exc.end))
+    return "", exc.end
+
+
+codecs.register_error("fixtext-record", _record)
+
+
+def error_spans(data: bytes) -> list[tuple[int, int]]:
+    """Byte ranges CPython's UTF-8 decoder rejects (maximal subparts, as it reports them)."""
+    _local.errors = []
+    data.decode("utf-8", "fixtext-record")
+    spans, _local.errors = _local.errors, []
+    return spans
+
+
+def sequence_length(lead: int) -> int:
+    """Length of the UTF-8 sequence ``lead`` starts; 0 for a continuation or invalid byte."""
+    if lead < 0x80:
+        return 1
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def is_continuation(byte: int) -> bool:
+    return 0x80 <= byte <= 0xBF
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One missing byte at ``pos`` in a byte string, and the bytes UTF-8 allows there."""
+
+    pos: int
+    choices: tuple[int, ...]
+    seq_start: int  # where the UTF-8 sequence containing the gap starts
+    seq_end: int  # where it ends, without the missing byte
+
+
+def _valid(seq: bytes) -> bool:
+    try:
+        seq.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
+    """Split UTF-8 errors in ``data`` into one-byte gaps and unmendable spans."""
+    gaps: list[Gap] = []
+    broken: list[tuple[int, int]] = []
+    spans = error_spans(data)
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        need = sequence_length(data[start])
+        if need > 1 and end - start == need - 1:
+            # A sequence cut short by exactly one byte: its next continuation is missing.
+            choices = tuple(b for b in range(0x80, 0xC0) if _valid(data[start:end] + bytes([b])))
+            gaps.append(Gap(end, choices, start, end)) if choices else broken.append((start, end))
+            i += 1
+            continue
+        if is_continuation(data[start]):
+            # Orphan continuation bytes (each its own error span): the lead is missing.
+            last = i
+            while last + 1 < len(spans) and spans[last + 1][0] == spans[last][1] and last - i < 2:
+                last += 1
+            run_end = spans[last][1]
+            conts = data[start:run_end]
+            if all(map(is_continuation, conts)) and len(conts) <= 3:
+                choices = tuple(b for b in range(0xC2, 0xF5) if _valid(bytes([b]) + conts))
+                if choices:
+                    gaps.append(Gap(start, choices, start, run_end))
+                    i = last + 1
+                    continue
+        broken.append((start, end))
+        i += 1
+    return gaps, broken
