@@ -12,11 +12,15 @@ mojibake is the channel's question (see :mod:`fixtext.channel`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 #: Typographic punctuation that ordinary prose uses.
 COMMON_PUNCTUATION = frozenset("‘’“”–—…•′″€")
+
+#: Latin-1 symbols that ordinary prose uses.
+COMMON_SYMBOLS = frozenset("£¥©®°±×÷½¼¾«»·§¿¡")
 
 _CJK_PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF60), (0xFFE0, 0xFFE6))
 
@@ -66,7 +70,7 @@ def char_cost(ch: str) -> float:
     if category in ("Cc", "Cf", "Zl", "Zp"):
         return 10.0
     if 0xA0 <= cp < 0x100:
-        return 3.0 if category[0] == "L" else 4.5
+        return 3.0 if category[0] == "L" or ch in COMMON_SYMBOLS else 4.5
     if 0x4E00 <= cp <= 0x9FFF:
         if _common_ideograph(ch):
             return 3.0
@@ -117,23 +121,47 @@ _CLASHES = {
 }
 
 
+#: Extra cost of an uncommon ideograph standing alone in Latin-script text.
+ISOLATED_RARE_IDEOGRAPH = 4.0
+_ISOLATED = re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\u3400-\u9fff]{1,2}(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
+
+
 def cost(text: str) -> float:
-    """Total cost of ``text``: character costs plus script clashes between neighbours."""
+    """Total cost of ``text``: character costs, script clashes between neighbours,
+    and uncommon ideographs standing alone among Latin letters (as mojibake does)."""
     total = sum(map(char_cost, text))
     scripts = [script_of(ch) for ch in text]
     for left, right in zip(scripts, scripts[1:]):
         if left != right:
             total += _CLASHES.get(frozenset((left, right)), 0.0)
+    if text.isascii():
+        return total
+    for match in _ISOLATED.finditer(text):
+        if "latin" in (_neighbour(scripts, match.start() - 1, -1), _neighbour(scripts, match.end(), 1)):
+            total += ISOLATED_RARE_IDEOGRAPH * sum(char_cost(ch) >= 5.0 for ch in match.group())
     return total
+
+
+def _neighbour(scripts: list[str], i: int, step: int) -> str:
+    """The first script other than "neutral" from ``i`` outwards."""
+    while 0 <= i < len(scripts) and scripts[i] == "neutral":
+        i += step
+    return scripts[i] if 0 <= i < len(scripts) else "neutral"
 
 
 #: What believing "this span was damaged" costs before any evidence.
 CHANNEL_PRIOR = 4.0
 
 
-def repair_gain(observed: str, candidate: str, left: str = "", right: str = "") -> float:
+#: The prior once the same channel has already explained other damage in the document.
+ESTABLISHED_PRIOR = -2.0
+
+
+def repair_gain(
+    observed: str, candidate: str, left: str = "", right: str = "", prior: float = CHANNEL_PRIOR
+) -> float:
     """How much cheaper ``candidate`` is than ``observed`` in the same context, minus the prior."""
-    return cost(left + observed + right) - cost(left + candidate + right) - CHANNEL_PRIOR
+    return cost(left + observed + right) - cost(left + candidate + right) - prior
 
 
 def confidence(gain: float) -> float:

@@ -19,6 +19,7 @@ reflects how ambiguous the choice was.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from ..score import cost
@@ -40,6 +41,7 @@ _RARE = -4.0
 _OPENING = "“‘"
 _CLOSING = "”’"
 _SPACE_BEFORE = " \t\n([{/-–—"
+_DECADE = re.compile(r"\d0s\b")
 
 
 def _open_quote(left: str, opening: str, closing: str) -> bool:
@@ -60,17 +62,20 @@ def _punctuation_score(ch: str, left: str, right: str) -> float:
         score += -4.0 if nxt.isspace() else 0.5
     elif ch == "”":
         score += 3.5 if _open_quote(left, "“", "”") else -3.0
-        score += 0.5 if after_word else -2.0
+        score += 0.5 if after_word else -5.0
     elif ch == "’":
         if _open_quote(left, "‘", "’"):
             score += 3.0
         elif _open_quote(left, "“", "”") and before_space:
             score -= 1.0  # inside a quotation a closing ” is likelier
-        score += 1.0 if prev.isalpha() else -2.0
+        if _DECADE.match(right) and not prev.isalnum():
+            score += 6.0  # ’90s, ’80s
+        else:
+            score += 1.0 if prev.isalpha() else -2.0
     elif ch == "–":
         score += 4.0 if prev.isdigit() and nxt.isdigit() else 0.0
     elif ch == "—":
-        score += 1.5 if prev.isspace() and nxt.isspace() else 0.0
+        score += 1.5 if prev in " \t" and nxt.isspace() else 0.0
         score += -2.0 if prev.isdigit() and nxt.isdigit() else 0.0
     elif ch == "…":
         score += 1.0 if after_word and before_space else -1.0

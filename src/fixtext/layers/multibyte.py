@@ -25,6 +25,7 @@ from . import lossy
 
 LAYER = "multibyte"
 _FFFD_UTF8 = REPLACEMENT.encode("utf-8")
+_CONTEXT = 3  # characters of context on each side when scoring a repair
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class _ParagraphSoFar:
         self.cursor = step.end
 
 
-def resolve(piece: Piece, text: str, left: str, config: Config) -> Step | None:
+def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = score.CHANNEL_PRIOR) -> Step | None:
     """Fill the piece's gaps by context, check the channel, and score the result."""
     data, channel = piece.data, piece.channel
     out, verify = bytearray(), bytearray()
@@ -192,7 +193,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config) -> Step | None:
         return None
     if candidate == observed:
         return None
-    gain = score.repair_gain(observed, candidate, left[-1:], after[:1])
+    gain = score.repair_gain(observed, candidate, left[-_CONTEXT:], after[:_CONTEXT], prior)
     confidence = score.confidence(gain) * least
     if gain <= 0 or confidence < config.min_confidence:
         return None
@@ -263,7 +264,24 @@ def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool
 
 
 def find(text: str, config: Config) -> list[Step]:
-    """All multibyte repairs in ``text``, non-overlapping and in order."""
+    """All multibyte repairs in ``text``, non-overlapping and in order.
+
+    Once one repair is confident, the document is known to have gone through
+    this kind of damage, so the rest is judged again with a lower prior: a
+    lone ``拢`` in a document full of GBK mojibake is a ``£``.
+    """
+    candidates = _candidates(text, config)
+    steps = _choose(text, candidates, config, score.CHANNEL_PRIOR)
+    if any(step.confidence >= ESTABLISHED for step in steps):
+        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR)
+    return steps
+
+
+#: A step this confident establishes that the document went through the channel.
+ESTABLISHED = 0.6
+
+
+def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
     for codec in config.codecs:
         runs = _runs(text, codec)
@@ -273,6 +291,10 @@ def find(text: str, config: Config) -> list[Step]:
             by_run.setdefault((start, end), []).extend(
                 (ch, stop) for ch, stop in channels if ch.errors in config.error_modes
             )
+    return by_run
+
+
+def _choose(text, by_run, config: Config, prior: float) -> list[Step]:
     steps: list[Step] = []
     context = _ParagraphSoFar(text)
     for (start, _end), channels in sorted(by_run.items()):
@@ -280,7 +302,7 @@ def find(text: str, config: Config) -> list[Step]:
             continue
         best: list[Step] = []
         for channel, stop in channels:
-            found = _resolve_run(text, start, stop, channel, context, config)
+            found = _resolve_run(text, start, stop, channel, context, config, prior)
             if sum(s.confidence for s in found) > sum(s.confidence for s in best):
                 best = found
         for step in best:
@@ -289,10 +311,10 @@ def find(text: str, config: Config) -> list[Step]:
     return steps
 
 
-def _resolve_run(text, start, stop, channel, context, config) -> list[Step]:
+def _resolve_run(text, start, stop, channel, context, config, prior) -> list[Step]:
     found = []
     for piece in analyse(text, start, stop, channel):
-        step = resolve(piece, text, context.before(piece.start), config)
+        step = resolve(piece, text, context.before(piece.start), config, prior)
         if step is not None:
             found.append(step)
     return found
