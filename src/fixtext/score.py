@@ -33,31 +33,39 @@ def _double_byte(ch: str, codec: str) -> bytes | None:
     return data if len(data) == 2 else None
 
 
-def _common_ideograph(ch: str) -> bool:
-    """In the frequent block of a national standard (GB2312 L1, JIS L1, Big5 frequent)."""
-    gb = _double_byte(ch, "gb2312")
-    if gb and 0xB0 <= gb[0] <= 0xD7:
-        return True
-    jis = _double_byte(ch, "euc_jp")
-    if jis and 0xB0 <= jis[0] <= 0xCF:
-        return True
-    return _big5_frequent(ch)
+#: The languages whose everyday repertoire the scorer knows, in the order of
+#: the cost vectors below.
+LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "ko")
 
 
-def _standard_ideograph(ch: str) -> bool:
-    """In GB2312, JIS X 0208 or Big5's frequent block: what everyday text is written with."""
-    return bool(_double_byte(ch, "gb2312") or _double_byte(ch, "euc_jp") or _big5_frequent(ch))
+def _ideograph_costs(ch: str) -> tuple[float, ...]:
+    """Cost of a CJK ideograph in each language, from each national standard's levels."""
+    gb, big5, jis = _double_byte(ch, "gb2312"), _double_byte(ch, "big5"), _double_byte(ch, "euc_jp")
+    hans = 8.0 if not gb else (3.0 if gb[0] <= 0xD7 else 5.0)
+    hant = 8.0 if not big5 else (3.0 if big5[0] <= 0xC6 else 6.0)
+    ja = 8.0 if not jis else (3.0 if jis[0] <= 0xCF else 5.0)
+    ko = 6.0 if _double_byte(ch, "euc_kr") else 8.0
+    return (hans, hant, ja, ko)
 
 
-def _big5_frequent(ch: str) -> bool:
-    big5 = _double_byte(ch, "big5")
-    return bool(big5 and 0xA4 <= big5[0] <= 0xC6)
+def _uniform(value: float) -> tuple[float, ...]:
+    return (value,) * len(LANGUAGES)
 
 
 @lru_cache(maxsize=65536)
-def char_cost(ch: str) -> float:
-    """What one character costs: lower is more ordinary."""
+def char_costs(ch: str) -> tuple[float, ...]:
+    """What one character costs in text of each of :data:`LANGUAGES`: lower is more ordinary."""
     cp = ord(ch)
+    if 0x4E00 <= cp <= 0x9FFF:
+        return _ideograph_costs(ch)
+    if 0x3041 <= cp <= 0x30FF:
+        return (8.0, 8.0, 2.5, 8.0)
+    if 0xAC00 <= cp <= 0xD7A3:
+        return (9.0, 9.0, 9.0, 3.0 if _double_byte(ch, "euc_kr") else 9.0)
+    return _uniform(_other_cost(ch, cp))
+
+
+def _other_cost(ch: str, cp: int) -> float:
     if cp < 0x80:
         return 0.5 if (ch.isprintable() or ch in "\t\n\r") else 10.0
     if ch == "\ufffd":
@@ -71,27 +79,32 @@ def char_cost(ch: str) -> float:
         return 10.0
     if 0xA0 <= cp < 0x100:
         return 3.0 if category[0] == "L" or ch in COMMON_SYMBOLS else 4.5
-    if 0x4E00 <= cp <= 0x9FFF:
-        if _common_ideograph(ch):
-            return 3.0
-        return 5.0 if _standard_ideograph(ch) else 8.0
     if 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x3FFFF or 0xF900 <= cp <= 0xFAFF:
         return 12.0
-    if 0xAC00 <= cp <= 0xD7A3:
-        return 3.0 if _double_byte(ch, "euc_kr") else 9.0
-    if 0x3041 <= cp <= 0x30FF:
-        return 3.0
     if 0xFF61 <= cp <= 0xFF9F:
         return 8.0  # half-width katakana: rare in modern text, common in mojibake
     if any(lo <= cp <= hi for lo, hi in _CJK_PUNCT_RANGES):
         return 3.0
-    if 0x2500 <= cp <= 0x25FF:
-        return 8.0
-    if 0x2000 <= cp <= 0x206F:
+    if 0x2000 <= cp <= 0x206F or 0x2500 <= cp <= 0x25FF:
         return 8.0
     if category[0] == "L":
-        return 4.0 if 0x370 <= cp < 0x530 else 6.0
+        return _letter_cost(cp)
     return 7.0
+
+
+# The letters each alphabet uses every day; the rest of its block is rare.
+_CORE_LETTERS = ((0x391, 0x3C9), (0x410, 0x451), (0x5D0, 0x5EA), (0x621, 0x64A), (0x100, 0x17F))
+
+
+def _letter_cost(cp: int) -> float:
+    if any(lo <= cp <= hi for lo, hi in _CORE_LETTERS):
+        return 4.0
+    return 7.0 if cp < 0x800 else 6.0
+
+
+def char_cost(ch: str) -> float:
+    """The character's cost in the language that suits it best."""
+    return min(char_costs(ch))
 
 
 @lru_cache(maxsize=256)
@@ -106,8 +119,21 @@ def script_of(ch: str) -> str:
     if 0x3400 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF or 0xF900 <= cp <= 0xFAFF:
         return "han"
     if ch.isalpha():
-        return "latin" if cp < 0x250 else "other"
+        for name, lo, hi in _ALPHABETS:
+            if lo <= cp <= hi:
+                return name
+        return "other"
     return "neutral"
+
+
+_ALPHABETS = (
+    ("latin", 0x80, 0x24F),
+    ("greek", 0x370, 0x3FF),
+    ("cyrillic", 0x400, 0x52F),
+    ("hebrew", 0x590, 0x5FF),
+    ("arabic", 0x600, 0x6FF),
+)
+_LETTERS = frozenset(("latin", "greek", "cyrillic", "hebrew", "arabic", "other"))
 
 
 _CLASHES = {
@@ -126,16 +152,39 @@ ISOLATED_RARE_IDEOGRAPH = 4.0
 _ISOLATED = re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\u3400-\u9fff]{1,2}(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
 
 
+def _clash(left: str, right: str) -> float:
+    known = _CLASHES.get(frozenset((left, right)))
+    if known is not None:
+        return known
+    return 3.0 if left in _LETTERS and right in _LETTERS else 0.0
+
+
+#: A word spelled only with accented Latin letters ("òò") is not a word.
+_ACCENTS_ONLY = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]{2,}(?![A-Za-z\u00c0-\u024f])")
+
+
 def cost(text: str) -> float:
-    """Total cost of ``text``: character costs, script clashes between neighbours,
-    and uncommon ideographs standing alone among Latin letters (as mojibake does)."""
-    total = sum(map(char_cost, text))
+    """Total cost of ``text``: its characters in the language that suits them
+    best, plus how its neighbouring characters fit together."""
+    return language_cost(text) + structure_cost(text)
+
+
+def language_cost(text: str) -> float:
+    """Sum of character costs in the one language that makes ``text`` cheapest."""
+    return min(map(sum, zip(*map(char_costs, text)))) if text else 0.0
+
+
+def structure_cost(text: str) -> float:
+    """Script clashes between neighbours, accent-only words, and uncommon
+    ideographs standing alone among Latin letters (as mojibake does)."""
     scripts = [script_of(ch) for ch in text]
+    total = 0.0
     for left, right in zip(scripts, scripts[1:]):
         if left != right:
-            total += _CLASHES.get(frozenset((left, right)), 0.0)
+            total += _clash(left, right)
     if text.isascii():
         return total
+    total += 2.0 * sum(len(m.group()) for m in _ACCENTS_ONLY.finditer(text))
     for match in _ISOLATED.finditer(text):
         if "latin" in (_neighbour(scripts, match.start() - 1, -1), _neighbour(scripts, match.end(), 1)):
             total += ISOLATED_RARE_IDEOGRAPH * sum(char_cost(ch) >= 5.0 for ch in match.group())
@@ -153,6 +202,21 @@ def _neighbour(scripts: list[str], i: int, step: int) -> str:
 CHANNEL_PRIOR = 4.0
 
 
+#: What each decoded UTF-8 sequence of 2, 3 or 4 bytes is worth as evidence:
+#: real text only rarely re-encodes into valid multibyte UTF-8 by chance, and
+#: the longer the sequence, the rarer the accident.
+_UTF8_EVIDENCE = {1: 0.0, 2: 0.5, 3: 3.0, 4: 4.0}
+
+
+def utf8_evidence(candidate: str, skip: tuple[int, ...] = ()) -> float:
+    """Evidence for a repair from the multibyte UTF-8 sequences it decoded (``skip``: inferred ones)."""
+    return sum(
+        _UTF8_EVIDENCE[len(ch.encode("utf-8", "surrogatepass"))]
+        for i, ch in enumerate(candidate)
+        if ord(ch) >= 0x80 and i not in skip
+    )
+
+
 #: The prior once the same channel has already explained other damage in the document.
 ESTABLISHED_PRIOR = -2.0
 
@@ -160,8 +224,14 @@ ESTABLISHED_PRIOR = -2.0
 def repair_gain(
     observed: str, candidate: str, left: str = "", right: str = "", prior: float = CHANNEL_PRIOR
 ) -> float:
-    """How much cheaper ``candidate`` is than ``observed`` in the same context, minus the prior."""
-    return cost(left + observed + right) - cost(left + candidate + right) - prior
+    """How much cheaper ``candidate`` is than ``observed`` in the same context, minus the prior.
+
+    The context only counts for how the span fits its neighbours; the language
+    is chosen for the span alone, since the context may be damaged too.
+    """
+    before = language_cost(observed) + structure_cost(left + observed + right)
+    after = language_cost(candidate) + structure_cost(left + candidate + right)
+    return before - after - prior
 
 
 def confidence(gain: float) -> float:

@@ -53,12 +53,16 @@ def is_continuation(byte: int) -> bool:
 
 @dataclass(frozen=True)
 class Gap:
-    """One missing byte at ``pos`` in a byte string, and the bytes UTF-8 allows there."""
+    """Bytes missing at ``pos`` in a byte string, and the fillings UTF-8 allows there."""
 
     pos: int
-    choices: tuple[int, ...]
+    choices: tuple[bytes, ...]  # all of the same length: the number of bytes lost
     seq_start: int  # where the UTF-8 sequence containing the gap starts
-    seq_end: int  # where it ends, without the missing byte
+    seq_end: int  # where it ends, without the missing bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.choices[0]) if self.choices else 0
 
 
 def _valid(seq: bytes) -> bool:
@@ -69,8 +73,17 @@ def _valid(seq: bytes) -> bool:
     return True
 
 
+_CONTINUATIONS = tuple(bytes((b,)) for b in range(0x80, 0xC0))
+_FILLS = {1: _CONTINUATIONS, 2: tuple(a + b for a in _CONTINUATIONS for b in _CONTINUATIONS)}
+
+
 def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
-    """Split UTF-8 errors in ``data`` into one-byte gaps and unmendable spans."""
+    """Split UTF-8 errors in ``data`` into gaps and unmendable spans.
+
+    A sequence cut short may lack one or two continuation bytes (a decoder
+    that loses 0x80 at a lead position loses the byte after it too); orphan
+    continuation bytes lack their lead.
+    """
     gaps: list[Gap] = []
     broken: list[tuple[int, int]] = []
     spans = error_spans(data)
@@ -78,9 +91,9 @@ def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
     while i < len(spans):
         start, end = spans[i]
         need = sequence_length(data[start])
-        if need > 1 and end - start == need - 1:
-            # A sequence cut short by exactly one byte: its next continuation is missing.
-            choices = tuple(b for b in range(0x80, 0xC0) if _valid(data[start:end] + bytes([b])))
+        missing = need - (end - start)
+        if need > 1 and missing in _FILLS:
+            choices = tuple(f for f in _FILLS[missing] if _valid(data[start:end] + f))
             gaps.append(Gap(end, choices, start, end)) if choices else broken.append((start, end))
             i += 1
             continue
@@ -92,7 +105,7 @@ def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
             run_end = spans[last][1]
             conts = data[start:run_end]
             if all(map(is_continuation, conts)) and len(conts) <= 3:
-                choices = tuple(b for b in range(0xC2, 0xF5) if _valid(bytes([b]) + conts))
+                choices = tuple(bytes((b,)) for b in range(0xC2, 0xF5) if _valid(bytes((b,)) + conts))
                 if choices:
                     gaps.append(Gap(start, choices, start, run_end))
                     i = last + 1

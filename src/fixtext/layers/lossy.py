@@ -55,7 +55,7 @@ def _punctuation_score(ch: str, left: str, right: str) -> float:
     score = _PRIOR.get(ch, _RARE)
     prev = left[-1:] or "\n"
     nxt = right[:1] or "\n"
-    after_word = prev.isalnum() or prev in ".,!?;:)]"
+    after_word = prev.isalnum() or prev in ".,!?;:)]…’”"
     before_space = nxt.isspace() or nxt in ".,;:!?)]"
     if ch in _OPENING:
         score += 2.0 if prev in _SPACE_BEFORE or prev.isspace() else -4.0
@@ -91,13 +91,17 @@ def _general_score(ch: str, left: str, right: str) -> float:
     return -cost(left[-1:] + ch + right[:1])
 
 
+def _score(ch: str, left: str, right: str) -> float:
+    if ch in _PRIOR or 0x2000 <= ord(ch[0]) <= 0x206F:
+        return _punctuation_score(ch, left, right)
+    return _general_score(ch, left, right)
+
+
 def rank(candidates: Sequence[str], left: str, right: str) -> list[tuple[str, float]]:
     """Candidates with probabilities, most likely first."""
     if not candidates:
         return []
-    punctuation = all(0x2000 <= ord(c[0]) <= 0x206F for c in candidates if c)
-    score = _punctuation_score if punctuation else _general_score
-    scored = [(c, score(c, left, right)) for c in candidates]
+    scored = [(c, _score(c, left, right)) for c in candidates]
     top = max(s for _, s in scored)
     weights = [(c, math.exp(s - top)) for c, s in scored]
     total = sum(w for _, w in weights)

@@ -82,13 +82,14 @@ def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece
     kept: list[Gap] = []
     used_markers: set[int] = set()
     for gap in gaps:
-        index = _follower(chars, offsets, gap.pos, channel)
-        checked = None if index is None else _check_gap(text, start, chars, index, gap, channel)
+        found = _follower(chars, offsets, gap.pos, channel)
+        checked = None if found is None else _check_gap(text, start, chars, found, gap, channel)
         if checked is None:
             bad.append((bisect.bisect_right(offsets, gap.seq_start) - 1, bisect.bisect_left(offsets, gap.seq_end)))
         else:
             kept.append(checked)
-            used_markers.add(index - 1)
+            index, markers = found
+            used_markers.update(range(index - markers, index))
     if channel.marker:
         bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
     if bad:
@@ -99,35 +100,36 @@ def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece
     yield Piece(start, end, data, tuple(kept), channel)
 
 
-def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> int | None:
-    """Index of the observed character right after the byte lost at ``pos``.
+def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tuple[int, int] | None:
+    """Index of the observed character right after the bytes lost at ``pos``,
+    and how many markers stand for them.
 
-    A lost byte sits between two observed characters; with a marker mode the
-    marker (which encodes to no bytes) stands there and the follower is after it.
+    Lost bytes sit between two observed characters; with a marker mode the
+    markers (which encode to no bytes) stand there and the follower is after them.
     """
     index = bisect.bisect_left(offsets, pos)
     if index >= len(offsets) or offsets[index] != pos:
         return None
     if not channel.marker:
-        return index
-    while index < len(chars) and offsets[index] == pos:
-        if chars[index] == REPLACEMENT:
-            return index + 1
+        return index, 0
+    while index < len(chars) and offsets[index] == pos and chars[index] != REPLACEMENT:
         index += 1
-    return None
+    first = index
+    while index < len(chars) and chars[index] == REPLACEMENT:
+        index += 1
+    return (index, index - first) if index > first else None
 
 
-def _check_gap(text: str, start: int, chars: str, index: int, gap: Gap, channel: Channel) -> Gap | None:
-    """The channel check on one gap: keep the bytes the decoder would have lost right here."""
+def _check_gap(text: str, start: int, chars: str, found: tuple[int, int], gap: Gap, channel: Channel) -> Gap | None:
+    """The channel check on one gap: keep the fillings the decoder would have lost right here."""
+    index, markers = found
     if index < len(chars):
         follow_char = chars[index]
         follow = follow_char.encode(channel.codec, "fixtext-holes")
-        if follow_char == REPLACEMENT:
-            follow_char = ""
     else:
         follow_char, follow = _next_char(text, start + len(chars), channel)
-    expected = channel.marker + follow_char
-    keep = tuple(b for b in gap.choices if channel.reproduces(bytes((b,)) + follow, expected))
+    expected = channel.marker * markers + follow_char
+    keep = tuple(f for f in gap.choices if channel.reproduces(f + follow, expected))
     return Gap(gap.pos, keep, gap.seq_start, gap.seq_end) if keep else None
 
 
@@ -167,13 +169,13 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
         right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[:40]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
-        options = {(head + bytes((b,)) + tail).decode("utf-8"): b for b in gap.choices}
+        options = {(head + fill + tail).decode("utf-8"): fill for fill in gap.choices}
         ranked = lossy.rank(list(options), left + out.decode("utf-8"), right)
         best, probability = ranked[0]
-        verify += head + bytes((options[best],)) + tail
+        verify += head + options[best] + tail
         if probability >= config.min_inference:
-            out += head + bytes((options[best],)) + tail
-            ops.append(("splice", (gap.pos, gap.pos, f"{options[best]:02x}")))
+            out += head + options[best] + tail
+            ops.append(("splice", (gap.pos, gap.pos, options[best].hex())))
             least = min(least, probability)
         else:
             out += _FFFD_UTF8  # one U+FFFD stands for the character nobody can know
@@ -194,6 +196,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
     if candidate == observed:
         return None
     gain = score.repair_gain(observed, candidate, left[-_CONTEXT:], after[:_CONTEXT], prior)
+    gain += score.utf8_evidence(candidate, tuple(inferred))
     confidence = score.confidence(gain) * least
     if gain <= 0 or confidence < config.min_confidence:
         return None
@@ -214,13 +217,16 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
 
 
 def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
-    """The wrong decodes that could have produced this run, with the span each would cover."""
-    run = text[start:end]
+    """The wrong decodes that could have produced this run, most likely first, with
+    the span each would cover."""
+    if REPLACEMENT in text[start:end]:
+        return [(Channel(codec, ErrorMode.REPLACE), end), (Channel(codec, ErrorMode.WHATWG), end)]
     channels = [(Channel(codec, ErrorMode.IGNORE), end)]
-    if REPLACEMENT in run:
-        channels = [(Channel(codec, ErrorMode.REPLACE), end), (Channel(codec, ErrorMode.WHATWG), end)]
-    elif allow_qmark and text[end : end + 1] == "?":
-        channels.append((Channel(codec, ErrorMode.QMARK), end + 1))
+    if allow_qmark and text[end : end + 1] == "?":
+        stop = end
+        while text[stop : stop + 1] == "?":
+            stop += 1
+        channels.insert(0, (Channel(codec, ErrorMode.QMARK), stop))
     return channels
 
 
@@ -301,10 +307,10 @@ def _choose(text, by_run, config: Config, prior: float) -> list[Step]:
         if steps and start < steps[-1].end:
             continue
         best: list[Step] = []
-        for channel, stop in channels:
-            found = _resolve_run(text, start, stop, channel, context, config, prior)
-            if sum(s.confidence for s in found) > sum(s.confidence for s in best):
-                best = found
+        for channel, stop in channels:  # in order of preference: the first that explains the run wins
+            best = _resolve_run(text, start, stop, channel, context, config, prior)
+            if best:
+                break
         for step in best:
             context.accept(step)
         steps.extend(best)

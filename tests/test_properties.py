@@ -1,0 +1,57 @@
+"""The invariants: clean text unchanged, round trips, never raises, idempotence, replay."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+import fixtext
+
+from .strategies import chinese, chinese_gbk_safe, english, english_gbk_safe, mixed
+
+SETTINGS = settings(max_examples=int(os.environ.get("FIXTEXT_EXAMPLES", "300")))
+
+
+@SETTINGS
+@given(st.one_of(english, chinese, mixed))
+@example("# 目录")
+@example("他说：“好的。”")
+def test_clean_text_is_unchanged(text):
+    assert fixtext.fix_text(text) == text
+
+
+def _gbk_strict(text: str) -> str | None:
+    try:
+        return text.encode("utf-8").decode("gbk")
+    except UnicodeDecodeError:
+        return None
+
+
+@settings(SETTINGS, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.one_of(english_gbk_safe, chinese_gbk_safe))
+@example("It wasn’t “fine”.")
+def test_round_trip_through_gbk(text):
+    broken = _gbk_strict(text)
+    assume(broken is not None and broken != text)
+    assert fixtext.fix_text(broken) == text
+
+
+@SETTINGS
+@given(st.text())
+def test_never_raises_and_is_idempotent(text):
+    once = fixtext.fix_text(text)
+    assert isinstance(once, str)
+    assert fixtext.fix_text(once) == once
+
+
+@SETTINGS
+@given(st.one_of(english, chinese, mixed), st.sampled_from(["strict", "ignore", "replace"]))
+def test_plan_replays_the_repair(text, errors):
+    try:
+        broken = text.encode("utf-8").decode("gbk", errors)
+    except UnicodeDecodeError:
+        broken = text
+    explained = fixtext.fix_and_explain(broken)
+    assert fixtext.apply_plan(broken, explained.steps) == explained.text
