@@ -47,7 +47,7 @@ def test_never_raises_and_is_idempotent(text):
 
 
 @SETTINGS
-@given(st.one_of(english, chinese, mixed), st.sampled_from(["strict", "ignore", "replace"]))
+@given(st.one_of(english, chinese, mixed), st.sampled_from(["strict", "ignore", "replace", "fixtext-qmark"]))
 def test_plan_replays_the_repair(text, errors):
     try:
         broken = text.encode("utf-8").decode("gbk", errors)

@@ -68,7 +68,7 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
                 for s in steps
                 for a, b in [_to_source((s.start, s.end), stages)]
             ]
-            text = apply_stage(text, steps)
+            text = apply_stage(text, steps, replay=False)
             stages.append(steps)
             changed = True
         if not changed:

@@ -2,6 +2,7 @@
 
 Actions:
 
+``markers`` str → str: the named character, which a decoder wrote for lost bytes, becomes U+FFFD
 ``encode``  str → bytes with the named codec (U+FFFD, a lost byte, encodes to nothing)
 ``splice``  bytes → bytes: ``(start, end, hex)`` replaces ``data[start:end]``
 ``decode``  bytes → str with the named codec, strictly
@@ -23,6 +24,10 @@ from .model import Op, Step
 
 class PlanError(ValueError):
     """A plan step cannot be applied to the text it was given."""
+
+
+def _markers(value: Any, marker: str) -> str:
+    return value.replace(marker, "\ufffd")
 
 
 def _encode(value: Any, codec: str) -> bytes:
@@ -47,6 +52,7 @@ def _literal(value: Any, replacement: str) -> str:
 
 
 _ACTIONS = {
+    "markers": _markers,
     "encode": _encode,
     "splice": _splice,
     "decode": _decode,
@@ -70,15 +76,19 @@ def run_ops(text: str, ops: Iterable[Op]) -> str:
     return value
 
 
-def apply_stage(text: str, steps: Iterable[Step]) -> str:
-    """Apply non-overlapping steps that all index the same text."""
+def apply_stage(text: str, steps: Iterable[Step], replay: bool = True) -> str:
+    """Apply non-overlapping steps that all index the same text.
+
+    With ``replay`` each step's operations are run on the span; without, the
+    step's recorded ``after`` is spliced in (what the pipeline does).
+    """
     out = []
     cursor = 0
     for step in sorted(steps, key=lambda s: s.start):
         if step.start < cursor or step.end > len(text):
             raise PlanError(f"step at {step.start}:{step.end} does not fit the text")
         out.append(text[cursor : step.start])
-        out.append(run_ops(text[step.start : step.end], step.ops))
+        out.append(run_ops(text[step.start : step.end], step.ops) if replay else step.after)
         cursor = step.end
     out.append(text[cursor:])
     return "".join(out)

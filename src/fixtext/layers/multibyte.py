@@ -201,7 +201,8 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
     if gain <= 0 or confidence < config.min_confidence:
         return None
     errors = channel.errors if piece.gaps else ErrorMode.STRICT
-    plan = (("encode", channel.codec), *reversed(ops), ("decode", "utf-8"))
+    markers = (("markers", "?"),) if channel.errors is ErrorMode.QMARK else ()
+    plan = (*markers, ("encode", channel.codec), *reversed(ops), ("decode", "utf-8"))
     return Step(
         start=piece.start,
         end=piece.end,
