@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 _local = threading.local()
 
@@ -77,6 +78,18 @@ _CONTINUATIONS = tuple(bytes((b,)) for b in range(0x80, 0xC0))
 _FILLS = {1: _CONTINUATIONS, 2: tuple(a + b for a in _CONTINUATIONS for b in _CONTINUATIONS)}
 
 
+@lru_cache(maxsize=1024)
+def _completions(head: bytes, missing: int) -> tuple[bytes, ...]:
+    """The ``missing``-byte endings that make ``head`` one valid UTF-8 character."""
+    return tuple(f for f in _FILLS[missing] if _valid(head + f))
+
+
+@lru_cache(maxsize=1024)
+def _leads(conts: bytes) -> tuple[bytes, ...]:
+    """The lead bytes that make ``conts`` one valid UTF-8 character."""
+    return tuple(bytes((b,)) for b in range(0xC2, 0xF5) if _valid(bytes((b,)) + conts))
+
+
 def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
     """Split UTF-8 errors in ``data`` into gaps and unmendable spans.
 
@@ -93,7 +106,7 @@ def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
         need = sequence_length(data[start])
         missing = need - (end - start)
         if need > 1 and missing in _FILLS:
-            choices = tuple(f for f in _FILLS[missing] if _valid(data[start:end] + f))
+            choices = _completions(data[start:end], missing)
             gaps.append(Gap(end, choices, start, end)) if choices else broken.append((start, end))
             i += 1
             continue
@@ -105,7 +118,7 @@ def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:
             run_end = spans[last][1]
             conts = data[start:run_end]
             if all(map(is_continuation, conts)) and len(conts) <= 3:
-                choices = tuple(bytes((b,)) for b in range(0xC2, 0xF5) if _valid(bytes((b,)) + conts))
+                choices = _leads(conts)
                 if choices:
                     gaps.append(Gap(start, choices, start, run_end))
                     i = last + 1

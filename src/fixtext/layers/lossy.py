@@ -6,8 +6,8 @@ characters U+2000–U+203F).  This module picks among them by context, the way a
 proofreader would:
 
 * an unclosed “ earlier in the paragraph wants a ” (and ‘ a ’);
-* a letter followed by a space or punctuation, with no open quote, wants an
-  apostrophe ’ (``the players’ union``);
+* an ``s`` followed by a space or punctuation, with no open quote, wants an
+  apostrophe ’ (``the players’ union``); after other letters an ellipsis is likelier;
 * a digit on both sides wants an en dash (``1990–1995``);
 * spaces on both sides want a dash;
 * otherwise each character's ordinary frequency decides.
@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..score import cost
 
@@ -51,27 +53,32 @@ def _open_quote(left: str, opening: str, closing: str) -> bool:
     return last_open >= 0 and para.rfind(closing) < last_open
 
 
-def _punctuation_score(ch: str, left: str, right: str) -> float:
+class _Context(NamedTuple):
+    """All the scoring looks at: the neighbours and which quotes are open."""
+
+    prev: str  # the character before the gap ("\n" at a paragraph start)
+    right: str  # the next few characters
+    double_open: bool
+    single_open: bool
+
+    @property
+    def nxt(self) -> str:
+        return self.right[:1] or "\n"
+
+
+def _punctuation_score(ch: str, ctx: _Context) -> float:
     score = _PRIOR.get(ch, _RARE)
-    prev = left[-1:] or "\n"
-    nxt = right[:1] or "\n"
+    prev, nxt = ctx.prev, ctx.nxt
     after_word = prev.isalnum() or prev in ".,!?;:)]…’”"
     before_space = nxt.isspace() or nxt in ".,;:!?)]"
     if ch in _OPENING:
         score += 2.0 if prev in _SPACE_BEFORE or prev.isspace() else -4.0
         score += -4.0 if nxt.isspace() else 0.5
     elif ch == "”":
-        score += 3.5 if _open_quote(left, "“", "”") else -3.0
+        score += 3.5 if ctx.double_open else -3.0
         score += 0.5 if after_word else -5.0
     elif ch == "’":
-        if _open_quote(left, "‘", "’"):
-            score += 3.0
-        elif _open_quote(left, "“", "”") and before_space:
-            score -= 1.0  # inside a quotation a closing ” is likelier
-        if _DECADE.match(right) and not prev.isalnum():
-            score += 6.0  # ’90s, ’80s
-        else:
-            score += 1.0 if prev.isalpha() else -2.0
+        score += _apostrophe_score(ctx, before_space)
     elif ch == "–":
         score += 4.0 if prev.isdigit() and nxt.isdigit() else 0.0
     elif ch == "—":
@@ -86,24 +93,47 @@ def _punctuation_score(ch: str, left: str, right: str) -> float:
     return score
 
 
-def _general_score(ch: str, left: str, right: str) -> float:
-    # Only the neighbours matter for script clashes; keep the context short.
-    return -cost(left[-1:] + ch + right[:1])
+def _apostrophe_score(ctx: _Context, before_space: bool) -> float:
+    score = 0.0
+    if ctx.single_open:
+        score += 3.0
+    elif ctx.double_open and before_space:
+        score -= 1.0  # inside a quotation a closing ” is likelier
+    if _DECADE.match(ctx.right) and not ctx.prev.isalnum():
+        return score + 6.0  # ’90s, ’80s
+    if ctx.prev.isalpha() and before_space:
+        # A word-final apostrophe is a plural possessive: the players’ union.
+        return score + (1.0 if ctx.prev in "sSzx" else -3.0)
+    return score + (1.0 if ctx.prev.isalpha() else -2.0)
 
 
-def _score(ch: str, left: str, right: str) -> float:
+def _score(ch: str, ctx: _Context) -> float:
     if ch in _PRIOR or 0x2000 <= ord(ch[0]) <= 0x206F:
-        return _punctuation_score(ch, left, right)
-    return _general_score(ch, left, right)
+        return _punctuation_score(ch, ctx)
+    # Only the neighbours matter for script clashes.
+    return -cost(ctx.prev.strip() + ch + ctx.right[:1])
 
 
-def rank(candidates: Sequence[str], left: str, right: str) -> list[tuple[str, float]]:
-    """Candidates with probabilities, most likely first."""
+def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, float], ...]:
+    """Candidates with probabilities, most likely first.
+
+    ``left`` is the (repaired) text before the gap, ``right`` the text after it.
+    """
     if not candidates:
-        return []
-    scored = [(c, _score(c, left, right)) for c in candidates]
+        return ()
+    ctx = _Context(
+        prev=left[-1:] or "\n",
+        right=right[:4],
+        double_open=_open_quote(left, "“", "”"),
+        single_open=_open_quote(left, "‘", "’"),
+    )
+    return _rank(tuple(candidates), ctx)
+
+
+@lru_cache(maxsize=4096)
+def _rank(candidates: tuple[str, ...], ctx: _Context) -> tuple[tuple[str, float], ...]:
+    scored = [(c, _score(c, ctx)) for c in candidates]
     top = max(s for _, s in scored)
     weights = [(c, math.exp(s - top)) for c, s in scored]
     total = sum(w for _, w in weights)
-    ranked = sorted(((c, w / total) for c, w in weights), key=lambda cw: -cw[1])
-    return ranked
+    return tuple(sorted(((c, w / total) for c, w in weights), key=lambda cw: -cw[1]))

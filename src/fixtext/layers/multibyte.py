@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
@@ -128,9 +129,20 @@ def _check_gap(text: str, start: int, chars: str, found: tuple[int, int], gap: G
         follow = follow_char.encode(channel.codec, "fixtext-holes")
     else:
         follow_char, follow = _next_char(text, start + len(chars), channel)
-    expected = channel.marker * markers + follow_char
-    keep = tuple(f for f in gap.choices if channel.reproduces(f + follow, expected))
+    keep = _admissible(channel, gap.choices, follow, channel.marker * markers + follow_char)
     return Gap(gap.pos, keep, gap.seq_start, gap.seq_end) if keep else None
+
+
+@lru_cache(maxsize=4096)
+def _fillings(head: bytes, tail: bytes, choices: tuple[bytes, ...]) -> dict[str, bytes]:
+    """Each character a gap's fillings complete, mapped to its filling."""
+    return {(head + fill + tail).decode("utf-8"): fill for fill in choices}
+
+
+@lru_cache(maxsize=4096)
+def _admissible(channel: Channel, choices: tuple[bytes, ...], follow: bytes, expected: str) -> tuple[bytes, ...]:
+    """The fillings that ``channel`` would have lost before ``follow``, leaving ``expected``."""
+    return tuple(f for f in choices if channel.reproduces(f + follow, expected))
 
 
 class _ParagraphSoFar:
@@ -169,7 +181,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
         right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[:40]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
-        options = {(head + fill + tail).decode("utf-8"): fill for fill in gap.choices}
+        options = _fillings(head, tail, gap.choices)
         ranked = lossy.rank(list(options), left + out.decode("utf-8"), right)
         best, probability = ranked[0]
         verify += head + options[best] + tail
@@ -278,9 +290,12 @@ def find(text: str, config: Config) -> list[Step]:
     lone ``拢`` in a document full of GBK mojibake is a ``£``.
     """
     candidates = _candidates(text, config)
-    steps = _choose(text, candidates, config, score.CHANNEL_PRIOR)
+    steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
     if any(step.confidence >= ESTABLISHED for step in steps):
-        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR)
+        kept = {}
+        for step in steps:
+            kept.setdefault(step.start, []).append(step)
+        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept)
     return steps
 
 
@@ -301,14 +316,16 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
     return by_run
 
 
-def _choose(text, by_run, config: Config, prior: float) -> list[Step]:
+def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Step]]) -> list[Step]:
+    """Resolve each run in order (so lossy choices see the repaired text before
+    them); ``kept`` holds steps already chosen, by the run they start."""
     steps: list[Step] = []
     context = _ParagraphSoFar(text)
     for (start, _end), channels in sorted(by_run.items()):
         if steps and start < steps[-1].end:
             continue
-        best: list[Step] = []
-        for channel, stop in channels:  # in order of preference: the first that explains the run wins
+        best: list[Step] = kept.get(start, [])
+        for channel, stop in [] if best else channels:  # the first channel that explains the run wins
             best = _resolve_run(text, start, stop, channel, context, config, prior)
             if best:
                 break

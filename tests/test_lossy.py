@@ -1,0 +1,46 @@
+import pytest
+
+from fixtext.layers.lossy import rank
+
+GENERAL_PUNCTUATION = [chr(cp) for cp in range(0x2000, 0x2040)]
+
+
+def best(left, right, candidates=GENERAL_PUNCTUATION):
+    return rank(candidates, left, right)[0][0]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("She called it “the best year", " of her life", "”"),  # an open quote wants closing
+        ("The lawyers", " fees were paid.", "’"),  # no open quote: an apostrophe
+        ("Revenue grew 1990", "1995 by half", "–"),  # digit–digit: en dash
+        ("We waited", " and waited", "…"),  # a word-final apostrophe follows an s
+        ("It was over ", " or so we thought", "—"),  # spaced dash
+        ("", " first item", "•"),  # a bullet opens a line
+        ("songs of the ", "80s and more", "’"),  # ’80s
+        ("“Well…", " she said", "”"),  # closing after an ellipsis
+        ("He said ‘no", " and left", "’"),  # single quotes pair too
+    ],
+)
+def test_context_picks_the_lost_character(left, right, expected):
+    assert best(left, right) == expected
+
+
+def test_probabilities_sum_to_one_and_reflect_ambiguity():
+    ranked = rank(GENERAL_PUNCTUATION, "the players", " union")
+    assert abs(sum(p for _, p in ranked) - 1.0) < 1e-9
+    assert ranked[0][1] < 0.99  # an apostrophe is likely, never certain
+    assert [c for c, _ in ranked][:1] == ["’"]
+
+
+def test_quote_state_is_per_paragraph():
+    assert best("“Open quote in one paragraph\nA new paragraph about the players", " union") == "’"
+
+
+def test_non_punctuation_candidates_are_ranked_by_plausibility():
+    assert best("", "", ["丠", "中", "丢"]) == "中"
+
+
+def test_empty_candidates():
+    assert rank([], "a", "b") == ()

@@ -1,0 +1,109 @@
+"""UTF-8 read as GBK: lossless and lossy repairs, in sentences of our own."""
+
+import pytest
+
+import fixtext
+from fixtext import Config, ErrorMode
+
+
+def gbk(text: str, errors: str = "strict") -> str:
+    return text.encode("utf-8").decode("gbk", errors)
+
+
+def qmark(text: str) -> str:
+    return gbk(text, "replace").replace("\ufffd", "?")
+
+
+SENTENCES = [
+    "The museum’s new wing opens in May.",
+    "“We’re nearly there,” the guide said, “just one more hill.”",
+    "Trading hours are 09:00–17:30, Monday to Friday.",
+    "She paused… then laughed — loudly.",
+    "The ’60s records sold out; the ’70s ones didn’t.",
+    "Prices rose 3–4% in the first quarter.",
+    "It’s a café, not a bar.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize("damage", [lambda t: gbk(t, "ignore"), lambda t: gbk(t, "replace"), qmark])
+def test_lossy_gbk_is_repaired_exactly(sentence, damage):
+    broken = damage(sentence)
+    assert broken != sentence
+    assert fixtext.fix_text(broken) == sentence
+
+
+def test_lossless_gbk_is_repaired_and_explained():
+    broken = gbk("Don’t “panic”now")  # every byte after E2 80 xx is a GBK trail byte
+    explained = fixtext.fix_and_explain(broken)
+    assert explained.text == "Don’t “panic”now"
+    assert {s.errors for s in explained.steps} == {ErrorMode.STRICT}
+    assert all(s.chain_label == "utf-8 → gbk" and not s.inferred for s in explained.steps)
+
+
+def test_lost_character_is_marked_inferred():
+    explained = fixtext.fix_and_explain(gbk("He said “no” today.", "ignore"))
+    assert explained.text == "He said “no” today."
+    [lossy] = [s for s in explained.steps if s.inferred]
+    assert lossy.after == "”" and lossy.inferred == (0,)
+    assert lossy.layer == "lossy" and lossy.errors is ErrorMode.IGNORE
+    assert 0 < lossy.confidence < 1
+
+
+def test_clean_and_broken_text_mixed_in_one_paragraph():
+    clean = "It’s fine. "
+    broken = gbk("It’s broken, isn’t it?", "ignore")
+    assert fixtext.fix_text(clean + broken + " " + clean) == clean + "It’s broken, isn’t it?" + " " + clean
+
+
+def test_only_the_broken_spans_change():
+    text = "Intact: it’s “here”. " + gbk("Broken: it’s “there”.", "ignore")
+    explained = fixtext.fix_and_explain(text)
+    for step in explained.steps:
+        assert step.start >= len("Intact: it’s “here”. ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们在北京的办公室已经搬到了新的地址。",
+        "他说：“明天见。”",
+        "文件 编辑 查看 帮助",
+        "# 目录",
+        "价格：100元（含税）",
+        "中文和English混合的句子，包含“引号”和数字2025。",
+    ],
+)
+def test_real_chinese_is_left_alone(text):
+    assert fixtext.fix_text(text) == text
+
+
+def test_gb18030_is_modelled_too():
+    config = Config(codecs=("gb18030",))
+    broken = "It’s done.".encode("utf-8").decode("gb18030")
+    assert fixtext.fix_text(broken, config=config) == "It’s done."
+
+
+def test_codecs_can_be_turned_off():
+    broken = gbk("It’s done.")
+    assert fixtext.fix_text(broken, config=Config(codecs=())) == broken
+
+
+def test_error_modes_can_be_restricted():
+    broken = gbk("“Hi,” she said.", "replace")
+    config = Config(error_modes=frozenset({ErrorMode.STRICT, ErrorMode.IGNORE}))
+    assert "\ufffd" in fixtext.fix_text(broken, config=config)
+    assert fixtext.fix_text(broken) == "“Hi,” she said."
+
+
+def test_unknowable_character_becomes_one_replacement_character():
+    # With a very high bar for guessing, the lost character is marked, not guessed,
+    # and the rest of the span is still repaired.
+    config = Config(min_inference=0.999)
+    out = fixtext.fix_text(gbk("Costs rose 5–6 points; it’s odd.", "ignore"), config=config)
+    assert out == "Costs rose 5\ufffd6 points; it’s odd."
+
+
+def test_long_runs_of_mojibake_characters_do_not_raise():
+    assert isinstance(fixtext.fix_text("鈥" * 5000), str)
+    assert isinstance(fixtext.fix_text(("鈥 " * 2000)), str)

@@ -1,0 +1,52 @@
+import pytest
+
+from fixtext import score
+
+
+def test_ascii_is_cheap_and_replacement_characters_are_expensive():
+    assert score.cost("plain words") < score.cost("\ufffd")
+
+
+@pytest.mark.parametrize(
+    ("mojibake", "meant"),
+    [
+        ("wasn鈥檛", "wasn’t"),
+        ("鈥淗i", "“Hi"),
+        ("caf茅", "café"),
+        ("涓枃", "中文"),
+    ],
+)
+def test_mojibake_costs_more_than_what_was_meant(mojibake, meant):
+    assert score.cost(mojibake) > score.cost(meant)
+
+
+def test_language_is_chosen_for_the_whole_string():
+    # Each of these is common somewhere, but not all in one language.
+    assert score.language_cost("涓氫笢") > score.language_cost("业东")
+    assert score.language_cost("日本語のテキスト") < score.language_cost("日本語のテキスト".replace("の", "의"))
+
+
+# Menu labels and short words whose GBK bytes happen to be valid UTF-8
+# ("目录" is C4 BF C2 BC, which UTF-8 reads as "Ŀ¼").
+SHORT_WORDS_THAT_ARE_UTF8_IN_GBK = ["# 目录", "状态", "图片", "通知", "学校", "医院"]
+
+
+@pytest.mark.parametrize("text", SHORT_WORDS_THAT_ARE_UTF8_IN_GBK)
+def test_short_real_chinese_beats_its_utf8_reading(text):
+    reading = text.encode("gbk").decode("utf-8")
+    assert reading != text
+    assert score.repair_gain(text, reading) + score.utf8_evidence(reading) <= 0
+
+
+def test_isolated_rare_ideographs_in_latin_text_cost_extra():
+    assert score.structure_cost("said 鈥 and") > score.structure_cost("说 鈥 的")
+
+
+def test_accent_only_words_cost_extra():
+    assert score.structure_cost("òò") > score.structure_cost("où")
+
+
+def test_confidence_is_monotone_and_bounded():
+    values = [score.confidence(g) for g in (-1, 0, 1, 4, 20)]
+    assert values[0] == values[1] == 0.0
+    assert values == sorted(values) and values[-1] < 1.0
