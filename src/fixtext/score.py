@@ -149,6 +149,8 @@ _CLASHES = {
 
 #: Extra cost of an uncommon ideograph standing alone in Latin-script text.
 ISOLATED_RARE_IDEOGRAPH = 4.0
+#: Extra cost of a single ideograph glued to a Latin word ("caf茅").
+IDEOGRAPH_INSIDE_WORD = 3.0
 _ISOLATED = re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\u3400-\u9fff]{1,2}(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
 
 
@@ -186,8 +188,11 @@ def structure_cost(text: str) -> float:
         return total
     total += 2.0 * sum(len(m.group()) for m in _ACCENTS_ONLY.finditer(text))
     for match in _ISOLATED.finditer(text):
-        if "latin" in (_neighbour(scripts, match.start() - 1, -1), _neighbour(scripts, match.end(), 1)):
+        start, end = match.span()
+        if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
             total += ISOLATED_RARE_IDEOGRAPH * sum(char_cost(ch) >= 5.0 for ch in match.group())
+        if end - start == 1 and "latin" in scripts[max(start - 1, 0) : start] + scripts[end : end + 1]:
+            total += IDEOGRAPH_INSIDE_WORD
     return total
 
 
