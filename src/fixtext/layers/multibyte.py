@@ -40,15 +40,27 @@ class Piece:
     channel: Channel
 
 
-def _encode_chars(chars: str, codec: str) -> list[bytes] | int:
-    """Bytes of each character, or the index of the first one ``codec`` cannot encode."""
-    out = []
-    for i, ch in enumerate(chars):
+def _encode_chars(chars: str, codec: str) -> list[bytes | None]:
+    """Bytes of each character, or None for the characters ``codec`` cannot encode."""
+    out: list[bytes | None] = []
+    for ch in chars:
         try:
             out.append(ch.encode(codec, "fixtext-holes"))
         except UnicodeEncodeError:
-            return i
+            out.append(None)
     return out
+
+
+def _outside(length: int, bad: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of ``range(length)`` not covered by any of the ``bad`` ranges."""
+    keep, cursor = [], 0
+    for first, last in sorted(bad):
+        if first > cursor:
+            keep.append((cursor, first))
+        cursor = max(cursor, last, first + 1)
+    if cursor < length:
+        keep.append((cursor, length))
+    return keep
 
 
 def _next_char(text: str, i: int, channel: Channel) -> tuple[str, bytes]:
@@ -60,23 +72,36 @@ def _next_char(text: str, i: int, channel: Channel) -> tuple[str, bytes]:
 
 
 def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece]:
-    """Pieces of ``text[start:end]`` that ``channel`` explains, splitting around what it cannot."""
-    if start >= end:
-        return
+    """Pieces of ``text[start:end]`` that ``channel`` explains, splitting around what it cannot.
+
+    Each span is either explained whole or split around every part that
+    cannot be explained; the parts are then analysed on their own (their
+    edges may read differently once cut), until nothing is left to split.
+    """
+    pending = [(start, end)]
+    while pending:
+        span_start, span_end = pending.pop()
+        result = _analyse_span(text, span_start, span_end, channel)
+        if isinstance(result, Piece):
+            yield result
+        else:
+            pending.extend((span_start + a, span_start + b) for a, b in reversed(result))
+
+
+def _analyse_span(text: str, start: int, end: int, channel: Channel) -> Piece | list[tuple[int, int]]:
+    """A piece explaining ``text[start:end]`` whole, or the sub-ranges left once the unexplained parts are cut out."""
     chars = text[start:end]
     if channel.errors is ErrorMode.QMARK:
         chars = chars.replace("?", REPLACEMENT)
     encoded = _encode_chars(chars, channel.codec)
-    if isinstance(encoded, int):
-        yield from analyse(text, start, start + encoded, channel)
-        yield from analyse(text, start + encoded + 1, end, channel)
-        return
+    if None in encoded:
+        return _outside(len(chars), [(i, i + 1) for i, part in enumerate(encoded) if part is None])
     offsets = [0]
     for part in encoded:
         offsets.append(offsets[-1] + len(part))
     data = b"".join(encoded)
     if data.isascii():
-        return
+        return []
     gaps, broken = find_gaps(data)
     # Unexplained damage, as ranges of character indices.
     bad = [(bisect.bisect_right(offsets, bs) - 1, bisect.bisect_left(offsets, be)) for bs, be in broken]
@@ -94,11 +119,8 @@ def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece
     if channel.marker:
         bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
     if bad:
-        first, last = min(bad)
-        yield from analyse(text, start, start + first, channel)
-        yield from analyse(text, start + max(last, first + 1), end, channel)
-        return
-    yield Piece(start, end, data, tuple(kept), channel)
+        return _outside(len(chars), bad)
+    return Piece(start, end, data, tuple(kept), channel)
 
 
 def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tuple[int, int] | None:
@@ -146,7 +168,11 @@ def _admissible(channel: Channel, choices: tuple[bytes, ...], follow: bytes, exp
 
 
 class _ParagraphSoFar:
-    """The repaired text of the current paragraph up to a position, for context."""
+    """The repaired text of the current paragraph up to a position, for context.
+
+    Only the last :data:`_WINDOW` characters are kept: quotes are paired
+    within that distance, and the cost stays linear on endless lines.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -154,13 +180,16 @@ class _ParagraphSoFar:
         self.tail = ""
 
     def before(self, pos: int) -> str:
-        tail = self.tail + self.text[self.cursor : pos]
-        return tail[tail.rfind("\n") + 1 :]
+        tail = self.tail + self.text[max(self.cursor, pos - _WINDOW) : pos]
+        return tail[tail.rfind("\n") + 1 :][-_WINDOW:]
 
     def accept(self, step: Step) -> None:
-        self.tail = self.before(step.start) + step.after
+        self.tail = (self.before(step.start) + step.after)[-_WINDOW:]
         self.tail = self.tail[self.tail.rfind("\n") + 1 :]
         self.cursor = step.end
+
+
+_WINDOW = 1000
 
 
 def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = score.CHANNEL_PRIOR) -> Step | None:
