@@ -33,6 +33,15 @@ def test_lossy_gbk_is_repaired_exactly(sentence, damage):
     assert fixtext.fix_text(broken) == sentence
 
 
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize("codec", ["gb18030", "shift_jis", "cp932"])
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_other_codecs_plug_in_as_data(sentence, codec, errors):
+    # The same code repairs any codec named in the config.
+    broken = sentence.encode("utf-8").decode(codec, errors)
+    assert fixtext.fix_text(broken, config=Config(codecs=(codec,))) == sentence
+
+
 def test_lossless_gbk_is_repaired_and_explained():
     broken = gbk("Don’t “panic”now")  # every byte after E2 80 xx is a GBK trail byte
     explained = fixtext.fix_and_explain(broken)

@@ -51,16 +51,8 @@ def _whatwg_handler(exc: UnicodeError) -> tuple[str, int]:
     return REPLACEMENT, end
 
 
-def _hole_encoder(exc: UnicodeError) -> tuple[bytes, int]:
-    """Encode U+FFFD as nothing: it marks a byte the wrong decode lost."""
-    if isinstance(exc, UnicodeEncodeError) and set(exc.object[exc.start : exc.end]) == {REPLACEMENT}:
-        return b"", exc.end
-    raise exc
-
-
 codecs.register_error("fixtext-qmark", _qmark_handler)
 codecs.register_error("fixtext-whatwg", _whatwg_handler)
-codecs.register_error("fixtext-holes", _hole_encoder)
 
 _HANDLERS = {
     ErrorMode.STRICT: "strict",

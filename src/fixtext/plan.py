@@ -18,7 +18,6 @@ from typing import Any
 
 import ftfy
 
-from . import channel as _channel  # noqa: F401  (registers the error handlers used below)
 from .model import Op, Step
 
 
@@ -31,7 +30,7 @@ def _markers(value: Any, marker: str) -> str:
 
 
 def _encode(value: Any, codec: str) -> bytes:
-    return value.encode(codec, "fixtext-holes")
+    return value.replace("\ufffd", "").encode(codec)
 
 
 def _splice(value: Any, param: tuple[int, int, str]) -> bytes:

@@ -40,12 +40,20 @@ class Piece:
     channel: Channel
 
 
-def _encode_chars(chars: str, codec: str) -> list[bytes | None]:
-    """Bytes of each character, or None for the characters ``codec`` cannot encode."""
+def _encode_chars(chars: str, channel: Channel) -> list[bytes | None]:
+    """Bytes of each character, or None where ``channel``'s codec cannot encode it.
+
+    U+FFFD marks lost bytes in a marker mode and encodes to nothing; elsewhere
+    it is not something a decoder produced from UTF-8 (GB18030 could even
+    encode it), so it cannot be part of a repair.
+    """
     out: list[bytes | None] = []
     for ch in chars:
+        if ch == REPLACEMENT:
+            out.append(b"" if channel.marker else None)
+            continue
         try:
-            out.append(ch.encode(codec, "fixtext-holes"))
+            out.append(ch.encode(channel.codec))
         except UnicodeEncodeError:
             out.append(None)
     return out
@@ -63,12 +71,27 @@ def _outside(length: int, bad: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return keep
 
 
-def _next_char(text: str, i: int, channel: Channel) -> tuple[str, bytes]:
-    ch = text[i : i + 1]
-    try:
-        return ch, ch.encode(channel.codec)
-    except UnicodeEncodeError:
-        return ch, b""
+def _following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
+    """A few characters from ``pos`` and their bytes, for checking what a decoder does next.
+
+    More than one, since a decoder may look ahead several bytes before it
+    gives up (GB18030's four-byte sequences); cut before anything that is not
+    plain text in ``channel``'s codec.
+    """
+    chars = []
+    for ch in text[pos : pos + _LOOKAHEAD]:
+        if ch == REPLACEMENT or (channel.marker and ch == channel.marker):
+            break
+        try:
+            ch.encode(channel.codec)
+        except UnicodeEncodeError:
+            break
+        chars.append(ch)
+    following = "".join(chars)
+    return following, following.encode(channel.codec)
+
+
+_LOOKAHEAD = 3
 
 
 def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece]:
@@ -93,7 +116,7 @@ def _analyse_span(text: str, start: int, end: int, channel: Channel) -> Piece | 
     chars = text[start:end]
     if channel.errors is ErrorMode.QMARK:
         chars = chars.replace("?", REPLACEMENT)
-    encoded = _encode_chars(chars, channel.codec)
+    encoded = _encode_chars(chars, channel)
     if None in encoded:
         return _outside(len(chars), [(i, i + 1) for i, part in enumerate(encoded) if part is None])
     offsets = [0]
@@ -147,11 +170,10 @@ def _check_gap(text: str, start: int, chars: str, found: tuple[int, int], gap: G
     """The channel check on one gap: keep the fillings the decoder would have lost right here."""
     index, markers = found
     if index < len(chars):
-        follow_char = chars[index]
-        follow = follow_char.encode(channel.codec, "fixtext-holes")
+        following, follow = _following(chars, index, channel)
     else:
-        follow_char, follow = _next_char(text, start + len(chars), channel)
-    keep = _admissible(channel, gap.choices, follow, channel.marker * markers + follow_char)
+        following, follow = _following(text, start + len(chars), channel)
+    keep = _admissible(channel, gap.choices, follow, channel.marker * markers + following)
     return Gap(gap.pos, keep, gap.seq_start, gap.seq_end) if keep else None
 
 
@@ -226,7 +248,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         cursor = gap.seq_end
     out += data[cursor:]
     verify += data[cursor:]
-    follow_char, follow = _next_char(text, piece.end, channel)
+    follow_char, follow = _following(text, piece.end, channel)
     observed = text[piece.start : piece.end]
     if not channel.reproduces(bytes(verify) + follow, observed + follow_char):
         return None
@@ -275,7 +297,7 @@ def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool
 def _looks_like_utf8(run: str, codec: str) -> bool:
     """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text)."""
     try:
-        data = run.encode(codec, "fixtext-holes")
+        data = run.replace(REPLACEMENT, "").encode(codec)
     except UnicodeEncodeError:
         return True  # mixed run: let the analysis split it
     if len(data) < 12:
