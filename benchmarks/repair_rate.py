@@ -21,8 +21,9 @@ What it measures
    default ftfy output differ from the originals.
 2. Throughput.  About 1 MB of clean text and 1 MB of ``ignore``-mode mojibake
    (English and Chinese separately) is passed to both tools in the same
-   process (ftfy with its default settings); best and median of ``--repeat`` runs (``time.perf_counter``) are
-   reported as MB/s, where MB = 1e6 bytes of the input encoded as UTF-8.
+   process (ftfy with its default settings); best and median of ``--repeat``
+   runs (``time.perf_counter``) are reported as MB/s, where MB = 1e6 bytes of
+   the input encoded as UTF-8.
 3. With ``--sample``/``--expected`` it also checks one mojibake file against
    its known original.
 
@@ -156,8 +157,10 @@ def pct(ok: int, total: int) -> str:
     return f"{100.0 * ok / total:6.1f}%" if total else "    n/a"
 
 
-def cell_row(mode: str, alpha: str, n: int, fails: dict) -> str:
-    cols = [f"{mode:<8}", f"{alpha:<8}", f"{n:>5}"]
+def cell_row(mode: str, alpha: str, cases: list, fails: dict) -> str:
+    n = len(cases)
+    same = "-" if mode == "clean" else sum(o == i for o, i in cases)
+    cols = [f"{mode:<8}", f"{alpha:<8}", f"{n:>5}", f"{same:>5}"]
     for name in TOOLS:
         bad = len(fails[name])
         if mode == "clean":
@@ -169,7 +172,8 @@ def cell_row(mode: str, alpha: str, n: int, fails: dict) -> str:
 
 def repair_table() -> dict[tuple[str, str], dict]:
     """Print the repair-rate table; return failures keyed by (mode, alphabet)."""
-    header = "  ".join([f"{'mode':<8}", f"{'alphabet':<8}", f"{'cases':>5}"]
+    header = "  ".join([f"{'mode':<8}", f"{'alphabet':<8}", f"{'cases':>5}",
+                        f"{'no-op':>5}"]
                        + [f"{t + ' exact':>14}" for t in TOOLS])
     print(header)
     print("-" * len(header))
@@ -179,7 +183,8 @@ def repair_table() -> dict[tuple[str, str], dict]:
             cases = build_cases(sentences, mode)
             fails = score_cell(cases)
             all_fails[(mode, alpha)] = fails
-            print(cell_row(mode, alpha, len(cases), fails))
+            print(cell_row(mode, alpha, cases, fails))
+    print("no-op = cases the corruption left unchanged (pure ASCII sentences)")
     return all_fails
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from fixtext.layers.lossy import rank
+from fixtext.layers.lossy import choose, rank
 
 GENERAL_PUNCTUATION = [chr(cp) for cp in range(0x2000, 0x2040)]
 
@@ -40,6 +40,12 @@ def test_quote_state_is_per_paragraph():
 
 def test_non_punctuation_candidates_are_ranked_by_plausibility():
     assert best("", "", ["丠", "中", "丢"]) == "中"
+
+
+def test_only_punctuation_is_guessed():
+    assert choose(GENERAL_PUNCTUATION, "the players", " union", 0.25)[0] == "’"
+    assert choose(["丠", "中"], "", "", 0.0) is None  # ideographs need statistics
+    assert choose(GENERAL_PUNCTUATION, "x", "y", 0.99) is None  # not likely enough
 
 
 def test_empty_candidates():

@@ -59,3 +59,15 @@ def test_plan_replays_the_repair(text, errors):
         broken = text
     explained = fixtext.fix_and_explain(broken)
     assert fixtext.apply_plan(broken, explained.steps) == explained.text
+
+
+@SETTINGS
+@given(chinese, st.sampled_from(["ignore", "replace"]))
+def test_lossy_chinese_repairs_never_invent_ideographs(text, errors):
+    # Without character statistics a lost ideograph is marked, not guessed:
+    # every ideograph of the output was in the original or already in the
+    # damaged input. (Lost punctuation may be guessed; it is marked inferred.)
+    broken = text.encode("utf-8").decode("gbk", errors)
+    out = fixtext.fix_text(broken)
+    ideographs = {ch for ch in out if "\u4e00" <= ch <= "\u9fff"}
+    assert ideographs <= set(text) | set(broken)

@@ -46,9 +46,17 @@ _SPACE_BEFORE = " \t\n([{/-–—"
 _DECADE = re.compile(r"\d0s\b")
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
 def _open_quote(left: str, opening: str, closing: str) -> bool:
-    """Is the last ``opening``/``closing`` quote in this paragraph an opening one?"""
+    """Is the last ``opening``/``closing`` quote in this paragraph an opening one?
+
+    An apostrophe inside a word (``they’ll``) closes nothing.
+    """
     para = left[left.rfind("\n") + 1 :]
+    if closing == "’":
+        para = _APOSTROPHE.sub("", para)
     last_open = para.rfind(opening)
     return last_open >= 0 and para.rfind(closing) < last_open
 
@@ -107,11 +115,15 @@ def _apostrophe_score(ctx: _Context, before_space: bool) -> float:
     return score + (1.0 if ctx.prev.isalpha() else -2.0)
 
 
+def _is_punctuation(ch: str) -> bool:
+    return ch in _PRIOR or 0x2000 <= ord(ch[0]) <= 0x206F
+
+
 def _score(ch: str, ctx: _Context) -> float:
-    if ch in _PRIOR or 0x2000 <= ord(ch[0]) <= 0x206F:
+    if _is_punctuation(ch):
         return _punctuation_score(ch, ctx)
-    # Only the neighbours matter for script clashes.
-    return -cost(ctx.prev.strip() + ch + ctx.right[:1])
+    # Anything else is far rarer than punctuation in these gaps.
+    return _RARE - 0.5 * cost(ctx.prev.strip() + ch + ctx.right[:1])
 
 
 def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, float], ...]:
@@ -128,6 +140,20 @@ def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, f
         single_open=_open_quote(left, "‘", "’"),
     )
     return _rank(tuple(candidates), ctx)
+
+
+def choose(candidates: Sequence[str], left: str, right: str, threshold: float) -> tuple[str, float] | None:
+    """The character to put in a gap and its probability, or None when nobody could know.
+
+    Only punctuation is guessed, and only when the best candidate reaches
+    ``threshold``. Choosing among ideographs or letters needs character
+    statistics that fixtext does not have yet; a wrong ideograph reads as
+    real text, so such a gap becomes U+FFFD instead.
+    """
+    ranked = rank(candidates, left, right)
+    if not ranked or ranked[0][1] < threshold or not _is_punctuation(ranked[0][0]):
+        return None
+    return ranked[0]
 
 
 @lru_cache(maxsize=4096)

@@ -36,8 +36,9 @@ class Piece:
     start: int
     end: int
     data: bytes  # the span encoded with the channel's codec, markers removed
-    gaps: tuple[Gap, ...]  # only the choices the channel admits
-    channel: Channel
+    gaps: tuple[Gap, ...]  # only the choices some channel of the family admits
+    channel: Channel  # the channel the piece was read with
+    family: tuple[Channel, ...]  # every channel that may have made the damage
 
 
 def _encode_chars(chars: str, channel: Channel) -> list[bytes | None]:
@@ -94,25 +95,39 @@ def _following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
 _LOOKAHEAD = 3
 
 
-def analyse(text: str, start: int, end: int, channel: Channel) -> Iterator[Piece]:
+def analyse(
+    text: str, start: int, end: int, channel: Channel, family: tuple[Channel, ...] = ()
+) -> Iterator[Piece]:
     """Pieces of ``text[start:end]`` that ``channel`` explains, splitting around what it cannot.
 
     Each span is either explained whole or split around every part that
     cannot be explained; the parts are then analysed on their own (their
     edges may read differently once cut), until nothing is left to split.
+
+    ``family`` lists every channel that could equally have made the damage
+    (GBK and GB18030 read UTF-8 alike): a lost character may be anything one
+    of them would have lost, so none of them narrows the choice on its own.
     """
+    family = family or (channel,)
     pending = [(start, end)]
     while pending:
         span_start, span_end = pending.pop()
-        result = _analyse_span(text, span_start, span_end, channel)
+        result = _analyse_span(text, span_start, span_end, channel, end, family)
         if isinstance(result, Piece):
             yield result
         else:
             pending.extend((span_start + a, span_start + b) for a, b in reversed(result))
 
 
-def _analyse_span(text: str, start: int, end: int, channel: Channel) -> Piece | list[tuple[int, int]]:
-    """A piece explaining ``text[start:end]`` whole, or the sub-ranges left once the unexplained parts are cut out."""
+def _analyse_span(
+    text: str, start: int, end: int, channel: Channel, run_end: int, family: tuple[Channel, ...]
+) -> Piece | list[tuple[int, int]]:
+    """A piece explaining ``text[start:end]`` whole, or the sub-ranges left once the unexplained parts are cut out.
+
+    A gap at the end of a span cut out of a longer run (``end < run_end``) is
+    an artifact of the cut: the bytes it lacks are in the unexplained part
+    next to it, so it is not repaired.
+    """
     chars = text[start:end]
     if channel.errors is ErrorMode.QMARK:
         chars = chars.replace("?", REPLACEMENT)
@@ -132,7 +147,8 @@ def _analyse_span(text: str, start: int, end: int, channel: Channel) -> Piece | 
     used_markers: set[int] = set()
     for gap in gaps:
         found = _follower(chars, offsets, gap.pos, channel)
-        checked = None if found is None else _check_gap(text, start, chars, found, gap, channel)
+        at_cut = found is not None and found[0] >= len(chars) and end < run_end
+        checked = None if found is None or at_cut else _check_gap(text, start, chars, found, gap, family)
         if checked is None:
             bad.append((bisect.bisect_right(offsets, gap.seq_start) - 1, bisect.bisect_left(offsets, gap.seq_end)))
         else:
@@ -143,7 +159,7 @@ def _analyse_span(text: str, start: int, end: int, channel: Channel) -> Piece | 
         bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
     if bad:
         return _outside(len(chars), bad)
-    return Piece(start, end, data, tuple(kept), channel)
+    return Piece(start, end, data, tuple(kept), channel, family)
 
 
 def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tuple[int, int] | None:
@@ -166,15 +182,20 @@ def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tup
     return (index, index - first) if index > first else None
 
 
-def _check_gap(text: str, start: int, chars: str, found: tuple[int, int], gap: Gap, channel: Channel) -> Gap | None:
-    """The channel check on one gap: keep the fillings the decoder would have lost right here."""
+def _check_gap(
+    text: str, start: int, chars: str, found: tuple[int, int], gap: Gap, family: tuple[Channel, ...]
+) -> Gap | None:
+    """The channel check on one gap: keep the fillings some channel would have lost right here."""
     index, markers = found
-    if index < len(chars):
-        following, follow = _following(chars, index, channel)
-    else:
-        following, follow = _following(text, start + len(chars), channel)
-    keep = _admissible(channel, gap.choices, follow, channel.marker * markers + following)
-    return Gap(gap.pos, keep, gap.seq_start, gap.seq_end) if keep else None
+    keep: set[bytes] = set()
+    for channel in family:
+        if index < len(chars):
+            following, follow = _following(chars, index, channel)
+        else:
+            following, follow = _following(text, start + len(chars), channel)
+        keep.update(_admissible(channel, gap.choices, follow, channel.marker * markers + following))
+    choices = tuple(f for f in gap.choices if f in keep)
+    return Gap(gap.pos, choices, gap.seq_start, gap.seq_end) if choices else None
 
 
 @lru_cache(maxsize=4096)
@@ -233,13 +254,13 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[:40]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
         options = _fillings(head, tail, gap.choices)
-        ranked = lossy.rank(list(options), left + out.decode("utf-8"), right)
-        best, probability = ranked[0]
-        verify += head + options[best] + tail
-        if probability >= config.min_inference:
-            out += head + options[best] + tail
-            ops.append(("splice", (gap.pos, gap.pos, options[best].hex())))
-            least = min(least, probability)
+        choice = lossy.choose(list(options), left + out.decode("utf-8"), right, config.min_inference)
+        # Any admissible filling passes the channel check; verify with the chosen one.
+        verify += head + options[choice[0] if choice else next(iter(options))] + tail
+        if choice:
+            out += head + options[choice[0]] + tail
+            ops.append(("splice", (gap.pos, gap.pos, options[choice[0]].hex())))
+            least = min(least, choice[1])
         else:
             out += _FFFD_UTF8  # one U+FFFD stands for the character nobody can know
             ops.append(("splice", (gap.seq_start, gap.seq_end, _FFFD_UTF8.hex())))
@@ -248,9 +269,9 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         cursor = gap.seq_end
     out += data[cursor:]
     verify += data[cursor:]
-    follow_char, follow = _following(text, piece.end, channel)
     observed = text[piece.start : piece.end]
-    if not channel.reproduces(bytes(verify) + follow, observed + follow_char):
+    channel = _reproducing(piece, bytes(verify), text)
+    if channel is None:
         return None
     try:
         candidate = out.decode("utf-8")
@@ -278,6 +299,16 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         ops=plan,
         inferred=tuple(inferred),
     )
+
+
+def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
+    """The first channel of the piece's family whose wrong decode of ``original`` gives what we see."""
+    observed = text[piece.start : piece.end]
+    for channel in piece.family:
+        following, follow = _following(text, piece.end, channel)
+        if channel.reproduces(original + follow, observed + following):
+            return channel
+    return None
 
 
 def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
@@ -377,7 +408,8 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
             continue
         best: list[Step] = kept.get(start, [])
         for channel, stop in [] if best else channels:  # the first channel that explains the run wins
-            best = _resolve_run(text, start, stop, channel, context, config, prior)
+            family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors)
+            best = _resolve_run(text, start, stop, channel, family, context, config, prior)
             if best:
                 break
         for step in best:
@@ -386,9 +418,9 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
     return steps
 
 
-def _resolve_run(text, start, stop, channel, context, config, prior) -> list[Step]:
+def _resolve_run(text, start, stop, channel, family, context, config, prior) -> list[Step]:
     found = []
-    for piece in analyse(text, start, stop, channel):
+    for piece in analyse(text, start, stop, channel, family):
         step = resolve(piece, text, context.before(piece.start), config, prior)
         if step is not None:
             found.append(step)
