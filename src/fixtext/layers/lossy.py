@@ -74,6 +74,11 @@ class _Context(NamedTuple):
         return self.right[:1] or "\n"
 
 
+def open_quotes(left: str) -> str:
+    """The opening quotes still open at the end of ``left``: all that its quote state amounts to."""
+    return ("“" if _open_quote(left, "“", "”") else "") + ("‘" if _open_quote(left, "‘", "’") else "")
+
+
 def _punctuation_score(ch: str, ctx: _Context) -> float:
     score = _PRIOR.get(ch, _RARE)
     prev, nxt = ctx.prev, ctx.nxt

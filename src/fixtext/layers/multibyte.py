@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import score
@@ -251,7 +251,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         verify += chunk
         chars += len(chunk.decode("utf-8"))
         right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
-        right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[:40]
+        right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[: _CONTEXT + 1]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
         options = _fillings(head, tail, gap.choices)
         choice = lossy.choose(list(options), left + out.decode("utf-8"), right, config.min_inference)
@@ -419,9 +419,26 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
 
 
 def _resolve_run(text, start, stop, channel, family, context, config, prior) -> list[Step]:
+    """The steps repairing ``text[start:stop]``.
+
+    Real documents repeat the same damaged runs, so each run is resolved in
+    a minimal context that decides the same things (the quotes still open
+    and a few characters each side) and the answer is remembered.
+    """
+    left = context.before(start)
+    brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
+    steps = _resolve_alone(text[start:stop], text[stop : stop + _CONTEXT + 1], brief_left, channel, family, config, prior)
+    return [replace(s, start=s.start + start, end=s.end + start) for s in steps]
+
+
+@lru_cache(maxsize=8192)
+def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[Step, ...]:
+    text = left + run + after
+    offset = len(left)
+    context = _ParagraphSoFar(text)
     found = []
-    for piece in analyse(text, start, stop, channel, family):
+    for piece in analyse(text, offset, offset + len(run), channel, family):
         step = resolve(piece, text, context.before(piece.start), config, prior)
         if step is not None:
-            found.append(step)
-    return found
+            found.append(replace(step, start=step.start - offset, end=step.end - offset))
+    return tuple(found)
