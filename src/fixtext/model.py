@@ -43,7 +43,7 @@ class Step:
     confidence: float
     ops: tuple[Op, ...]
     stage: int = 0
-    inferred: tuple[int, ...] = ()  # offsets in ``after`` of inferred characters
+    inferred: tuple[int, ...] = ()  # offsets in ``after`` of inferred characters (or of U+FFFD marks)
     source_start: int = -1
     source_end: int = -1
 

@@ -1,0 +1,194 @@
+"""Which parts of a run a wrong decode explains, and what could fill its gaps.
+
+A *piece* is a span of damaged text that, encoded back with the channel's
+codec, is UTF-8 except for gaps where the decoder lost bytes.  Each gap keeps
+only the fillings that the channel check admits: some channel of the family,
+decoding the filling followed by the next bytes, loses it and reproduces
+exactly what we see.  What cannot be explained is cut out, and the parts on
+either side are analysed again on their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..channel import REPLACEMENT, Channel
+from ..model import ErrorMode
+from ..utf8 import Gap, find_gaps
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of the text that decodes as UTF-8 once its gaps are filled."""
+
+    start: int
+    end: int
+    data: bytes  # the span encoded with the channel's codec, markers removed
+    gaps: tuple[Gap, ...]  # only the choices some channel of the family admits
+    channel: Channel  # the channel the piece was read with
+    family: tuple[Channel, ...]  # every channel that may have made the damage
+
+
+def _encode_chars(chars: str, channel: Channel) -> list[bytes | None]:
+    """Bytes of each character, or None where ``channel``'s codec cannot encode it.
+
+    U+FFFD marks lost bytes in a marker mode and encodes to nothing; elsewhere
+    it is not something a decoder produced from UTF-8 (GB18030 could even
+    encode it), so it cannot be part of a repair.
+    """
+    out: list[bytes | None] = []
+    for ch in chars:
+        if ch == REPLACEMENT:
+            out.append(b"" if channel.marker else None)
+            continue
+        try:
+            out.append(ch.encode(channel.codec))
+        except UnicodeEncodeError:
+            out.append(None)
+    return out
+
+
+def _outside(length: int, bad: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of ``range(length)`` not covered by any of the ``bad`` ranges."""
+    keep, cursor = [], 0
+    for first, last in sorted(bad):
+        if first > cursor:
+            keep.append((cursor, first))
+        cursor = max(cursor, last, first + 1)
+    if cursor < length:
+        keep.append((cursor, length))
+    return keep
+
+
+def following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
+    """A few characters from ``pos`` and their bytes, for checking what a decoder does next.
+
+    More than one, since a decoder may look ahead several bytes before it
+    gives up (GB18030's four-byte sequences); cut before anything that is not
+    plain text in ``channel``'s codec.
+    """
+    chars = []
+    for ch in text[pos : pos + _LOOKAHEAD]:
+        if ch == REPLACEMENT or (channel.marker and ch == channel.marker):
+            break
+        try:
+            ch.encode(channel.codec)
+        except UnicodeEncodeError:
+            break
+        chars.append(ch)
+    shown = "".join(chars)
+    return shown, shown.encode(channel.codec)
+
+
+_LOOKAHEAD = 3
+
+
+def analyse(
+    text: str, start: int, end: int, channel: Channel, family: tuple[Channel, ...] = ()
+) -> Iterator[Piece]:
+    """Pieces of ``text[start:end]`` that ``channel`` explains, splitting around what it cannot.
+
+    Each span is either explained whole or split around every part that
+    cannot be explained; the parts are then analysed on their own (their
+    edges may read differently once cut), until nothing is left to split.
+
+    ``family`` lists every channel that could equally have made the damage
+    (GBK and GB18030 read UTF-8 alike): a lost character may be anything one
+    of them would have lost, so none of them narrows the choice on its own.
+    """
+    family = family or (channel,)
+    pending = [(start, end)]
+    while pending:
+        span_start, span_end = pending.pop()
+        result = _analyse_span(text, span_start, span_end, channel, end, family)
+        if isinstance(result, Piece):
+            yield result
+        else:
+            pending.extend((span_start + a, span_start + b) for a, b in reversed(result))
+
+
+def _analyse_span(
+    text: str, start: int, end: int, channel: Channel, run_end: int, family: tuple[Channel, ...]
+) -> Piece | list[tuple[int, int]]:
+    """A piece explaining ``text[start:end]`` whole, or the sub-ranges left once the unexplained parts are cut out.
+
+    A gap at the end of a span cut out of a longer run (``end < run_end``) is
+    an artifact of the cut: the bytes it lacks are in the unexplained part
+    next to it, so it is not repaired.
+    """
+    chars = text[start:end]
+    if channel.errors is ErrorMode.QMARK:
+        chars = chars.replace("?", REPLACEMENT)
+    encoded = _encode_chars(chars, channel)
+    if None in encoded:
+        return _outside(len(chars), [(i, i + 1) for i, part in enumerate(encoded) if part is None])
+    offsets = [0]
+    for part in encoded:
+        offsets.append(offsets[-1] + len(part))
+    data = b"".join(encoded)
+    if data.isascii():
+        return []
+    gaps, broken = find_gaps(data)
+    # Unexplained damage, as ranges of character indices.
+    bad = [(bisect.bisect_right(offsets, bs) - 1, bisect.bisect_left(offsets, be)) for bs, be in broken]
+    kept: list[Gap] = []
+    used_markers: set[int] = set()
+    for gap in gaps:
+        found = _follower(chars, offsets, gap.pos, channel)
+        at_cut = found is not None and found[0] >= len(chars) and end < run_end
+        checked = None if found is None or at_cut else _check_gap(text, start, chars, found, gap, family)
+        if checked is None:
+            bad.append((bisect.bisect_right(offsets, gap.seq_start) - 1, bisect.bisect_left(offsets, gap.seq_end)))
+        else:
+            kept.append(checked)
+            index, markers = found
+            used_markers.update(range(index - markers, index))
+    if channel.marker:
+        bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
+    if bad:
+        return _outside(len(chars), bad)
+    return Piece(start, end, data, tuple(kept), channel, family)
+
+
+def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tuple[int, int] | None:
+    """Index of the observed character right after the bytes lost at ``pos``,
+    and how many markers stand for them.
+
+    Lost bytes sit between two observed characters; with a marker mode the
+    markers (which encode to no bytes) stand there and the follower is after them.
+    """
+    index = bisect.bisect_left(offsets, pos)
+    if index >= len(offsets) or offsets[index] != pos:
+        return None
+    if not channel.marker:
+        return index, 0
+    while index < len(chars) and offsets[index] == pos and chars[index] != REPLACEMENT:
+        index += 1
+    first = index
+    while index < len(chars) and chars[index] == REPLACEMENT:
+        index += 1
+    return (index, index - first) if index > first else None
+
+
+def _check_gap(
+    text: str, start: int, chars: str, found: tuple[int, int], gap: Gap, family: tuple[Channel, ...]
+) -> Gap | None:
+    """The channel check on one gap: keep the fillings some channel would have lost right here."""
+    index, markers = found
+    keep: set[bytes] = set()
+    for channel in family:
+        if index < len(chars):
+            shown, follow = following(chars, index, channel)
+        else:
+            shown, follow = following(text, start + len(chars), channel)
+        keep.update(_admissible(channel, gap.choices, follow, channel.marker * markers + shown))
+    choices = tuple(f for f in gap.choices if f in keep)
+    return Gap(gap.pos, choices, gap.seq_start, gap.seq_end) if choices else None
+
+
+@lru_cache(maxsize=4096)
+def _admissible(channel: Channel, choices: tuple[bytes, ...], follow: bytes, expected: str) -> tuple[bytes, ...]:
+    """The fillings that ``channel`` would have lost before ``follow``, leaving ``expected``."""
+    return tuple(f for f in choices if channel.reproduces(f + follow, expected))
