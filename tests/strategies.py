@@ -16,7 +16,22 @@ def _gb2312_level1() -> str:
     return "".join(chars)
 
 
+def _double_byte_range(codec: str, leads: range, trails: range) -> str:
+    chars = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                chars.append(bytes((lead, trail)).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return "".join(chars)
+
+
 COMMON_HANZI = _gb2312_level1()
+COMMON_TRADITIONAL = _double_byte_range("big5", range(0xA4, 0xC7), range(0xA1, 0xFF))
+COMMON_KANJI = _double_byte_range("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF))
+KANA = "".join(chr(c) for c in range(0x3041, 0x3097)) + "".join(chr(c) for c in range(0x30A1, 0x30FB))
+COMMON_HANGUL = _double_byte_range("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
 CJK_PUNCTUATION = "，。！？：；（）、「」《》“”"
 ENGLISH_PUNCTUATION = "’‘“”–—…"
 
@@ -29,8 +44,18 @@ cjk_punct = st.sampled_from(list(CJK_PUNCTUATION))
 english = st.lists(st.one_of(english_words, english_punct, st.just(" ")), min_size=1, max_size=30).map("".join)
 #: Chinese built from common hanzi and full-width punctuation.
 chinese = st.lists(st.one_of(hanzi_words, cjk_punct), min_size=1, max_size=20).map("".join)
-#: Both, mixed.
-mixed = st.lists(st.one_of(english, chinese, st.just(" ")), min_size=1, max_size=6).map("".join)
+#: Traditional Chinese from Big5's frequent block.
+traditional = st.lists(st.one_of(st.text(alphabet=COMMON_TRADITIONAL, min_size=1, max_size=6), cjk_punct), min_size=1, max_size=20).map("".join)
+#: Japanese: JIS level-1 kanji and kana.
+japanese = st.lists(
+    st.one_of(st.text(alphabet=COMMON_KANJI, min_size=1, max_size=4), st.text(alphabet=KANA, min_size=1, max_size=6), cjk_punct),
+    min_size=1,
+    max_size=20,
+).map("".join)
+#: Korean: KS X 1001 hangul, words separated by spaces.
+korean = st.lists(st.text(alphabet=COMMON_HANGUL, min_size=1, max_size=5), min_size=1, max_size=10).map(" ".join)
+#: Everything, mixed.
+mixed = st.lists(st.one_of(english, chinese, traditional, japanese, korean, st.just(" ")), min_size=1, max_size=6).map("".join)
 
 # Text whose UTF-8 bytes tend to decode strictly as GBK: every non-ASCII run is
 # followed by a letter (a GBK trail byte) or has an even number of bytes.

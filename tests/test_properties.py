@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 
 import fixtext
 
-from .strategies import chinese, chinese_gbk_safe, english, english_gbk_safe, mixed
+from .strategies import chinese, chinese_gbk_safe, english, english_gbk_safe, japanese, korean, mixed, traditional
 
 SETTINGS = settings(max_examples=int(os.environ.get("FIXTEXT_EXAMPLES", "300")))
 
 
 @SETTINGS
-@given(st.one_of(english, chinese, mixed))
+@given(st.one_of(english, chinese, traditional, japanese, korean, mixed))
 @example("# 目录")
 @example("他说：“好的。”")
 def test_clean_text_is_unchanged(text):

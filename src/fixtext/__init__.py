@@ -6,14 +6,23 @@
 """
 
 from .config import Config
+from .decoding import BinaryInputError, Detection, InputError, UndecodableInputError, detect_encoding
 from .model import ErrorMode, Explained, Finding, Step
-from .pipeline import diagnose, fix_and_explain, fix_text
+from .pipeline import diagnose, fix_and_explain, fix_bytes, fix_bytes_and_explain, fix_file, fix_text
 from .plan import PlanError, apply_plan
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BinaryInputError",
     "Config",
+    "Detection",
+    "InputError",
+    "UndecodableInputError",
+    "detect_encoding",
+    "fix_bytes",
+    "fix_bytes_and_explain",
+    "fix_file",
     "ErrorMode",
     "Explained",
     "Finding",

@@ -23,6 +23,20 @@ MULTIBYTE_CODECS = (
     "cp949",
 )
 
+#: The languages each legacy encoding is written in.
+CODEC_LANGUAGES = {
+    "gbk": ("zh-Hans",),
+    "gb18030": ("zh-Hans",),
+    "gb2312": ("zh-Hans",),
+    "big5": ("zh-Hant",),
+    "cp950": ("zh-Hant",),
+    "shift_jis": ("ja",),
+    "cp932": ("ja",),
+    "euc_jp": ("ja",),
+    "euc_kr": ("ko",),
+    "cp949": ("ko",),
+}
+
 #: A run of characters outside ASCII: the unit the multibyte layer inspects.
 #: ASCII bytes decode to themselves in every codec modelled here, so a repair
 #: never has to cross one.

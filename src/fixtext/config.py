@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from .model import ErrorMode
 
 #: The repair layers, in the order each pass applies them.
-LAYERS = ("multibyte", "single-byte")
+LAYERS = ("multibyte", "legacy", "single-byte")
 
 #: UTF-8 read as these codecs is repaired by default.
 DEFAULT_CODECS = ("gbk", "gb18030")

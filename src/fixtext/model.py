@@ -76,10 +76,16 @@ class Step:
 
 @dataclass(frozen=True)
 class Explained:
-    """The repaired text and the steps that produced it."""
+    """The repaired text and the steps that produced it.
+
+    For bytes input, ``encoding`` and ``encoding_confidence`` say how the
+    bytes were read before the repair.
+    """
 
     text: str
     steps: tuple[Step, ...] = field(default_factory=tuple)
+    encoding: str | None = None
+    encoding_confidence: float | None = None
 
     @property
     def plan(self) -> tuple[Step, ...]:

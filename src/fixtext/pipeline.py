@@ -8,16 +8,20 @@ a time.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
+from pathlib import Path
 
 from .config import DEFAULT, Config
-from .layers import multibyte, singlebyte
+from .decoding import decode_bytes
+from .layers import legacy, multibyte, singlebyte
 from .model import Explained, Finding, Step
 from .plan import apply_stage
 
 _LAYERS = {
     "multibyte": multibyte.find,
     "single-byte": singlebyte.find,
+    "legacy": legacy.find,
 }
 
 
@@ -127,6 +131,29 @@ def fix_text(text: str, *, normalize: str | None = None, config: Config | None =
     confidence thresholds.
     """
     return fix_and_explain(text, normalize=normalize, config=config).text
+
+
+def fix_bytes_and_explain(
+    data: bytes, *, normalize: str | None = None, config: Config | None = None
+) -> Explained:
+    """Decode ``data`` (see :func:`fixtext.decoding.detect_encoding`), then repair it."""
+    text, detection = decode_bytes(data)
+    explained = fix_and_explain(text, normalize=normalize, config=config)
+    return replace(explained, encoding=detection.encoding, encoding_confidence=detection.confidence)
+
+
+def fix_bytes(data: bytes, *, normalize: str | None = None, config: Config | None = None) -> str:
+    """Repair text given as bytes in any encoding; see :func:`fix_bytes_and_explain`.
+
+    Raises :class:`~fixtext.BinaryInputError` for binary data and
+    :class:`~fixtext.UndecodableInputError` when no encoding decodes it.
+    """
+    return fix_bytes_and_explain(data, normalize=normalize, config=config).text
+
+
+def fix_file(path: str | os.PathLike[str], *, normalize: str | None = None, config: Config | None = None) -> str:
+    """Read a file in whatever encoding it is in, and return its repaired text."""
+    return fix_bytes(Path(path).read_bytes(), normalize=normalize, config=config)
 
 
 def diagnose(text: str, *, config: Config | None = None) -> list[Finding]:

@@ -61,13 +61,15 @@ def char_costs(ch: str) -> tuple[float, ...]:
     if 0x3041 <= cp <= 0x30FF:
         return (8.0, 8.0, 2.5, 8.0)
     if 0xAC00 <= cp <= 0xD7A3:
-        return (9.0, 9.0, 9.0, 3.0 if _double_byte(ch, "euc_kr") else 9.0)
+        # KS X 1001's 2350 syllables carry Korean text as GB2312's 3755 level-1
+        # hanzi carry Chinese, with fewer symbols to choose from: a little cheaper.
+        return (9.0, 9.0, 9.0, 2.8 if _double_byte(ch, "euc_kr") else 9.0)
     return _uniform(_other_cost(ch, cp))
 
 
 def _other_cost(ch: str, cp: int) -> float:
     if cp < 0x80:
-        return 0.5 if (ch.isprintable() or ch in "\t\n\r") else 10.0
+        return 0.5 if (ch.isprintable() or ch in "\t\n\r") else 15.0
     if ch == "\ufffd":
         return 12.0
     if ch in COMMON_PUNCTUATION:
@@ -75,7 +77,9 @@ def _other_cost(ch: str, cp: int) -> float:
     category = unicodedata.category(ch)
     if category in ("Co", "Cn", "Cs") or 0x80 <= cp < 0xA0:
         return 15.0
-    if category in ("Cc", "Cf", "Zl", "Zp"):
+    if category == "Cc":
+        return 15.0
+    if category in ("Cf", "Zl", "Zp"):
         return 10.0
     if 0xA0 <= cp < 0x100:
         return 3.0 if category[0] == "L" or ch in COMMON_SYMBOLS else 4.5
@@ -165,15 +169,24 @@ def _clash(left: str, right: str) -> float:
 _ACCENTS_ONLY = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]{2,}(?![A-Za-z\u00c0-\u024f])")
 
 
+#: Chinese and Japanese do not put spaces between ideographs; Korean read as
+#: GBK or Big5 does.
+SPACED_IDEOGRAPHS = 1.5
+_SPACED_IDEOGRAPHS = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
 def cost(text: str) -> float:
     """Total cost of ``text``: its characters in the language that suits them
     best, plus how its neighbouring characters fit together."""
     return language_cost(text) + structure_cost(text)
 
 
-def language_cost(text: str) -> float:
-    """Sum of character costs in the one language that makes ``text`` cheapest."""
-    return min(map(sum, zip(*map(char_costs, text)))) if text else 0.0
+def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES) -> float:
+    """Sum of character costs in the one of ``languages`` that makes ``text`` cheapest."""
+    if not text:
+        return 0.0
+    totals = list(map(sum, zip(*map(char_costs, text))))
+    return min(totals[LANGUAGES.index(lang)] for lang in languages)
 
 
 def structure_cost(text: str) -> float:
@@ -187,6 +200,7 @@ def structure_cost(text: str) -> float:
     if text.isascii():
         return total
     total += 2.0 * sum(len(m.group()) for m in _ACCENTS_ONLY.finditer(text))
+    total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
@@ -227,15 +241,22 @@ ESTABLISHED_PRIOR = -2.0
 
 
 def repair_gain(
-    observed: str, candidate: str, left: str = "", right: str = "", prior: float = CHANNEL_PRIOR
+    observed: str,
+    candidate: str,
+    left: str = "",
+    right: str = "",
+    prior: float = CHANNEL_PRIOR,
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> float:
     """How much cheaper ``candidate`` is than ``observed`` in the same context, minus the prior.
 
     The context only counts for how the span fits its neighbours; the language
     is chosen for the span alone, since the context may be damaged too.
+    ``languages`` are those the candidate may be written in (text decoded as
+    EUC-KR is Korean).
     """
     before = language_cost(observed) + structure_cost(left + observed + right)
-    after = language_cost(candidate) + structure_cost(left + candidate + right)
+    after = language_cost(candidate, languages) + structure_cost(left + candidate + right)
     return before - after - prior
 
 

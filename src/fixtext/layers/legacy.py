@@ -1,0 +1,177 @@
+"""Legacy layer: text in a legacy encoding that was decoded with another one.
+
+Three kinds of damage, all undone the same way (encode the span with the
+codec it was wrongly read as, decode it with the one it was written in):
+
+* legacy CJK bytes read as latin-1 or cp1252: ``ÖÐÎÄ`` is GBK ``中文``;
+* Western cp1252 bytes read as a CJK codec: ``Mod鑜es`` is ``Modèles``;
+One CJK codec read as another (GBK as Big5) is not repaired yet: both
+readings are plausible CJK text, and telling them apart needs character
+statistics for each language.
+
+Only strict decodes are repaired here: where the wrong reading lost bytes,
+the original cannot be checked, and the text is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ftfy  # also registers the sloppy-windows-1252 codec
+
+from .. import score
+from ..codecdata import CODEC_LANGUAGES
+from ..config import Config
+from ..model import ErrorMode, Step
+
+LAYER = "legacy"
+
+# What cp1252 makes of 0x80-0x9F, beside latin-1's 0xA0-0xFF.
+_CP1252_HIGH = "".join(sorted(set(bytes(range(0x80, 0xA0)).decode("sloppy-windows-1252")))) + "".join(
+    chr(c) for c in range(0xA0, 0x100)
+)
+_SINGLE_BYTE_HIGH = re.escape(_CP1252_HIGH + "".join(chr(c) for c in range(0x80, 0xA0)))
+
+#: Legacy CJK read as a single-byte codec: high characters, each possibly
+#: followed by the ASCII trail byte of a double-byte character.
+_SINGLE_BYTE_SPAN = re.compile(f"(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?){{2,}}")
+_CJK_SPAN = re.compile(r"[^\x00-\x7f]+")
+
+LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
+SINGLE_BYTE = ("latin-1", "sloppy-windows-1252")
+
+
+@dataclass(frozen=True)
+class Misreading:
+    """Bytes written in ``source`` and decoded as ``via``."""
+
+    source: str
+    via: str
+
+
+MISREADINGS = (
+    *(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE),
+    *(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
+)
+
+
+@lru_cache(maxsize=4096)
+def _reread(span: str, misreading: Misreading) -> str | None:
+    """The span read as it was written, or None if the bytes do not fit."""
+    if "\ufffd" in span:
+        return None  # a lost byte: the original cannot be checked
+    try:
+        data = span.encode(misreading.via)
+        candidate = data.decode(misreading.source)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if misreading.via in SINGLE_BYTE and _is_utf8(data):
+        return None  # UTF-8 read as a single-byte codec: the single-byte layer's case
+    if misreading.source == "windows-1252" and not _western(candidate):
+        return None
+    if misreading.source != "windows-1252" and not _mostly_cjk(candidate):
+        return None
+    return candidate if candidate != span else None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _western(text: str) -> bool:
+    """Does ``text`` look like Western writing: Latin-1 letters inside plain words?"""
+    return all(
+        ch.isascii() or (_LATIN1_LETTER.match(ch) and (text[i - 1 : i].isascii() or text[i + 1 : i + 2].isascii()))
+        for i, ch in enumerate(text)
+    ) and any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+_LATIN1_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+
+
+def _mostly_cjk(text: str) -> bool:
+    """Is ``text`` the kind of text a CJK codec is for, with no control characters?"""
+    if any(ch < " " or "\x7f" <= ch < "\xa0" for ch in text):
+        return False
+    wide = sum(ch >= "\u2e80" for ch in text)
+    return wide * 2 >= len(text)
+
+
+#: Believing a span is a legacy misreading costs more than believing it is
+#: UTF-8 damage: nothing as strict as UTF-8's structure vouches for it.
+LEGACY_PRIOR = 8.0
+
+
+def _step(text: str, start: int, end: int, candidate: str, misreading: Misreading, config: Config) -> Step | None:
+    observed = text[start:end]
+    languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
+    gain = score.repair_gain(
+        observed, candidate, text[max(start - 3, 0) : start], text[end : end + 3], LEGACY_PRIOR, languages
+    )
+    confidence = score.confidence(gain)
+    if gain <= 0 or confidence < config.min_confidence:
+        return None
+    return Step(
+        start=start,
+        end=end,
+        before=observed,
+        after=candidate,
+        layer=LAYER,
+        chain=(misreading.source, misreading.via),
+        errors=ErrorMode.STRICT,
+        confidence=confidence,
+        ops=(("encode", misreading.via), ("decode", misreading.source)),
+    )
+
+
+def _best(text: str, start: int, end: int, config: Config) -> Step | None:
+    """The most plausible rereading of one span, if any beats the span as it is."""
+    best = None
+    for misreading in MISREADINGS:
+        candidate = _reread(text[start:end], misreading)
+        if candidate is None:
+            continue
+        step = _step(text, start, end, candidate, misreading, config)
+        if step and (best is None or step.confidence > best.confidence):
+            best = step
+    return best
+
+
+def _settled(text: str, step: Step, config: Config) -> bool:
+    """Is the repair final: neither ftfy's reading of the line nor a rereading of the repair beats it?
+
+    UTF-8 read as macroman or cp437 may also decode as GBK here and there;
+    when ftfy's reading of the whole line is cheaper, the line is left to the
+    single-byte layer. And a repair that would itself be reread next time is
+    no repair.
+    """
+    line_start = text.rfind("\n", 0, step.start) + 1
+    line_end = text.find("\n", step.end)
+    line = text[line_start : None if line_end < 0 else line_end]
+    ftfy_line = ftfy.fix_encoding(line)
+    ours = line[: step.start - line_start] + step.after + line[step.end - line_start :]
+    if ftfy_line != line and score.cost(ftfy_line) <= score.cost(ours):
+        return False
+    repaired = text[: step.start] + step.after + text[step.end :]
+    return _best(repaired, step.start, step.start + len(step.after), config) is None
+
+
+def find(text: str, config: Config) -> list[Step]:
+    """All legacy rereadings in ``text``, non-overlapping and in order."""
+    if text.isascii():
+        return []
+    spans = sorted({m.span() for pattern in (_SINGLE_BYTE_SPAN, _CJK_SPAN) for m in pattern.finditer(text)})
+    steps: list[Step] = []
+    for start, end in spans:
+        if steps and start < steps[-1].end:
+            continue
+        step = _best(text, start, end, config)
+        if step and _settled(text, step, config):
+            steps.append(step)
+    return steps
