@@ -15,14 +15,14 @@ def test_one_missing_continuation_byte():
     gaps, broken = find_gaps(b"It\xe2\x80 ok")
     assert broken == []
     [gap] = gaps
-    assert (gap.pos, gap.seq_start, gap.seq_end, gap.size) == (4, 2, 4, 1)
+    assert (gap.pos, gap.seq_start, gap.seq_end) == (4, 2, 4)
     assert len(gap.choices) == 64  # E2 80 xx is U+2000..U+203F
     assert b"\x9d" in gap.choices
 
 
 def test_two_missing_continuation_bytes():
     [gap], broken = find_gaps(b"\xe2 ")
-    assert broken == [] and gap.size == 2
+    assert broken == [] and {len(f) for f in gap.choices} == {2}
     assert b"\x80\x9d" in gap.choices
 
 
@@ -30,7 +30,12 @@ def test_missing_lead_byte():
     [gap], broken = find_gaps(b"\xb8\xad")  # the tail of U+4E2D
     assert broken == [] and gap.pos == 0
     assert b"\xe4" in gap.choices
-    assert all(0xE0 <= fill[0] <= 0xEF for fill in gap.choices)
+    assert all(0xE0 <= fill[0] <= 0xEF for fill in gap.choices if len(fill) == 1)
+
+
+def test_missing_lead_and_continuation():
+    [gap], broken = find_gaps(b"\x99W")  # the last byte of U+2019 before an ASCII letter
+    assert broken == [] and b"\xe2\x80" in gap.choices
 
 
 def test_bytes_utf8_never_uses_are_unmendable():

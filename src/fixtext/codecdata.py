@@ -51,12 +51,15 @@ def start_chars(codec: str) -> frozenset[str]:
     continuation byte (80–BF); whatever ``codec`` makes of such a pair is the
     first character of the damaged run.
     """
+    pairs = [(lead, cont) for lead in range(0xC2, 0xF5) for cont in range(0x80, 0xC0)]
+    # When the decoder dropped the lead, a continuation byte may start the run,
+    # paired with an ASCII letter (cp949 and Shift_JIS take those as trail bytes).
+    pairs += [(cont, letter) for cont in range(0x80, 0xC0) for letter in range(0x40, 0x7F)]
     chars = set()
-    for lead in range(0xC2, 0xF5):
-        for cont in range(0x80, 0xC0):
-            decoded = bytes((lead, cont)).decode(codec, "ignore")
-            if decoded and ord(decoded[0]) >= 0x80:
-                chars.add(decoded[0])
+    for pair in pairs:
+        decoded = bytes(pair).decode(codec, "ignore")
+        if decoded and ord(decoded[0]) >= 0x80:
+            chars.add(decoded[0])
     return frozenset(chars)
 
 

@@ -57,13 +57,10 @@ class Gap:
     """Bytes missing at ``pos`` in a byte string, and the fillings UTF-8 allows there."""
 
     pos: int
-    choices: tuple[bytes, ...]  # all of the same length: the number of bytes lost
+    choices: tuple[bytes, ...]  # the bytes that may have been lost here
     seq_start: int  # where the UTF-8 sequence containing the gap starts
     seq_end: int  # where it ends, without the missing bytes
 
-    @property
-    def size(self) -> int:
-        return len(self.choices[0]) if self.choices else 0
 
 
 def _valid(seq: bytes) -> bool:
@@ -86,8 +83,11 @@ def _completions(head: bytes, missing: int) -> tuple[bytes, ...]:
 
 @lru_cache(maxsize=1024)
 def _leads(conts: bytes) -> tuple[bytes, ...]:
-    """The lead bytes that make ``conts`` one valid UTF-8 character."""
-    return tuple(bytes((b,)) for b in range(0xC2, 0xF5) if _valid(bytes((b,)) + conts))
+    """The beginnings that make ``conts`` one valid UTF-8 character: a lead byte,
+    or a lead and a continuation byte (a decoder may lose both)."""
+    leads = [bytes((b,)) for b in range(0xC2, 0xF5)]
+    longer = [lead + cont for lead in leads for cont in _CONTINUATIONS] if len(conts) < 3 else []
+    return tuple(f for f in leads + longer if _valid(f + conts))
 
 
 def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:

@@ -114,6 +114,8 @@ def _apostrophe_score(ctx: _Context, before_space: bool) -> float:
         score -= 1.0  # inside a quotation a closing ” is likelier
     if _DECADE.match(ctx.right) and not ctx.prev.isalnum():
         return score + 6.0  # ’90s, ’80s
+    if ctx.prev.isalpha() and ctx.nxt.isalpha():
+        return score + 4.0  # between letters: it’s, we’re, O’Brien
     if ctx.prev.isalpha() and before_space:
         # A word-final apostrophe is a plural possessive: the players’ union.
         return score + (1.0 if ctx.prev in "sSzx" else -3.0)

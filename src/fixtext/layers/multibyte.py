@@ -171,13 +171,15 @@ def _looks_like_utf8(run: str, codec: str) -> bool:
 
 
 def _runs(text: str, codec: str) -> list[tuple[int, int]]:
+    """Runs that could be UTF-8 read as ``codec``: they hold a character such damage
+    starts with, or a U+FFFD where a decoder lost a whole character."""
     pattern = start_pattern(codec)
-    if not pattern.search(text):
+    if not pattern.search(text) and REPLACEMENT not in text:
         return []
     return [
         m.span()
         for m in NON_ASCII_RUN.finditer(text)
-        if pattern.search(m.group()) and _looks_like_utf8(m.group(), codec)
+        if (pattern.search(m.group()) or REPLACEMENT in m.group()) and _looks_like_utf8(m.group(), codec)
     ]
 
 

@@ -128,7 +128,7 @@ def _analyse_span(
     for part in encoded:
         offsets.append(offsets[-1] + len(part))
     data = b"".join(encoded)
-    if data.isascii():
+    if data.isascii() and REPLACEMENT not in chars:
         return []
     gaps, broken = find_gaps(data)
     # Unexplained damage, as ranges of character indices.
@@ -145,11 +145,52 @@ def _analyse_span(
             kept.append(checked)
             index, markers = found
             used_markers.update(range(index - markers, index))
-    if channel.marker:
-        bad += [(i, i + 1) for i, ch in enumerate(chars) if ch == REPLACEMENT and i not in used_markers]
+    for first, last in _marker_groups(chars, used_markers) if channel.marker else ():
+        gap = _whole_character_gap(offsets[first], last - first)
+        checked = gap and _check_gap(text, start, chars, (last, last - first), gap, family)
+        if checked and not (last >= len(chars) and end < run_end):
+            kept.append(checked)
+        else:
+            bad.append((first, last))
     if bad:
         return _outside(len(chars), bad)
-    return Piece(start, end, data, tuple(kept), channel, family)
+    return Piece(start, end, data, tuple(sorted(kept, key=lambda g: g.pos)), channel, family)
+
+
+def _marker_groups(chars: str, used: set[int]) -> list[tuple[int, int]]:
+    """Runs of markers that no gap in the bytes accounts for, as index ranges."""
+    groups: list[tuple[int, int]] = []
+    for i, ch in enumerate(chars):
+        if ch == REPLACEMENT and i not in used:
+            if groups and groups[-1][1] == i:
+                groups[-1] = (groups[-1][0], i + 1)
+            else:
+                groups.append((i, i + 1))
+    return groups
+
+
+def _whole_character_gap(pos: int, size: int) -> Gap | None:
+    """A character all of whose bytes were lost, one marker each (Big5, EUC-JP and
+    EUC-KR reject every byte of a UTF-8 punctuation mark)."""
+    choices = _whole_characters(size)
+    return Gap(pos, choices, pos, pos) if choices else None
+
+
+@lru_cache(maxsize=None)
+def _whole_characters(size: int) -> tuple[bytes, ...]:
+    """UTF-8 characters of ``size`` bytes worth considering for a wholly lost character.
+
+    Two-byte characters, and the three-byte ones of the punctuation and symbol
+    blocks (U+2000–U+2FFF): those are what English and European text loses
+    this way. A lost ideograph could not be chosen anyway (it is marked, not
+    guessed), so its candidates are not enumerated.
+    """
+    conts = range(0x80, 0xC0)
+    if size == 2:
+        return tuple(bytes((a, b)) for a in range(0xC2, 0xE0) for b in conts)
+    if size == 3:
+        return tuple(bytes((0xE2, b, c)) for b in conts for c in conts)
+    return ()
 
 
 def _follower(chars: str, offsets: list[int], pos: int, channel: Channel) -> tuple[int, int] | None:
