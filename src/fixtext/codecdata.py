@@ -23,6 +23,24 @@ MULTIBYTE_CODECS = (
     "cp949",
 )
 
+#: Codecs that read UTF-8 alike (one extends the other): a lost byte may be
+#: anything either would have lost.
+CODEC_FAMILIES = (
+    ("gbk", "gb18030", "gb2312"),
+    ("big5", "cp950"),
+    ("shift_jis", "cp932"),
+    ("euc_jp",),
+    ("euc_kr", "cp949"),
+)
+
+
+def family_of(codec: str) -> tuple[str, ...]:
+    for family in CODEC_FAMILIES:
+        if codec in family:
+            return family
+    return (codec,)
+
+
 #: The languages each legacy encoding is written in.
 CODEC_LANGUAGES = {
     "gbk": ("zh-Hans",),
@@ -52,15 +70,24 @@ def start_chars(codec: str) -> frozenset[str]:
     first character of the damaged run.
     """
     pairs = [(lead, cont) for lead in range(0xC2, 0xF5) for cont in range(0x80, 0xC0)]
-    # When the decoder dropped the lead, a continuation byte may start the run,
-    # paired with an ASCII letter (cp949 and Shift_JIS take those as trail bytes).
-    pairs += [(cont, letter) for cont in range(0x80, 0xC0) for letter in range(0x40, 0x7F)]
+    if drops_utf8_leads(codec):
+        # The lead is gone, so a continuation byte starts the run, paired with
+        # an ASCII letter where the codec takes those as trail bytes (cp949).
+        pairs += [(cont, letter) for cont in range(0x80, 0xC0) for letter in range(0x40, 0x7F)]
     chars = set()
     for pair in pairs:
         decoded = bytes(pair).decode(codec, "ignore")
         if decoded and ord(decoded[0]) >= 0x80:
             chars.add(decoded[0])
     return frozenset(chars)
+
+
+@lru_cache(maxsize=None)
+def drops_utf8_leads(codec: str) -> bool:
+    """Does ``codec`` usually reject a three-byte UTF-8 lead with its first continuation?"""
+    pairs = [bytes((lead, cont)) for lead in range(0xE0, 0xF0) for cont in range(0x80, 0xC0)]
+    dropped = sum(pair.decode(codec, "replace").startswith("\ufffd") for pair in pairs)
+    return dropped * 2 > len(pairs)
 
 
 @lru_cache(maxsize=None)

@@ -122,6 +122,8 @@ def script_of(ch: str) -> str:
         return "hangul"
     if 0x3400 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF or 0xF900 <= cp <= 0xFAFF:
         return "han"
+    if 0x2E80 <= cp <= 0x303F:
+        return "neutral"  # radicals, CJK punctuation, iteration marks (々) sit among ideographs
     if ch.isalpha():
         for name, lo, hi in _ALPHABETS:
             if lo <= cp <= hi:
@@ -175,6 +177,13 @@ SPACED_IDEOGRAPHS = 1.5
 _SPACED_IDEOGRAPHS = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
+#: ASCII symbols that prose does not glue to an ideograph, kana or hangul
+#: ("歎~"), but that UTF-8 read as Shift_JIS leaves there as trail bytes.
+GLUED_SYMBOL = 2.5
+_WIDE = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
+_GLUED_SYMBOL = re.compile(f"[{_WIDE}][~^_|`\\\\{{}}<>@#$%&*+=\\[\\]]|[~^_|`\\\\{{}}<>@#$%&*+=\\[\\]][{_WIDE}]")
+
+
 def cost(text: str) -> float:
     """Total cost of ``text``: its characters in the language that suits them
     best, plus how its neighbouring characters fit together."""
@@ -201,6 +210,7 @@ def structure_cost(text: str) -> float:
         return total
     total += 2.0 * sum(len(m.group()) for m in _ACCENTS_ONLY.finditer(text))
     total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
+    total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):

@@ -37,7 +37,9 @@ _SINGLE_BYTE_HIGH = re.escape(_CP1252_HIGH + "".join(chr(c) for c in range(0x80,
 #: Legacy CJK read as a single-byte codec: high characters, each possibly
 #: followed by the ASCII trail byte of a double-byte character.
 _SINGLE_BYTE_SPAN = re.compile(f"(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?){{2,}}")
-_CJK_SPAN = re.compile(r"[^\x00-\x7f]+")
+#: Western text read as a CJK codec: runs of CJK characters (the accented
+#: letter and its neighbour became one of them), never punctuation.
+_CJK_SPAN = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]+")
 
 LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 SINGLE_BYTE = ("latin-1", "sloppy-windows-1252")
@@ -51,10 +53,11 @@ class Misreading:
     via: str
 
 
-MISREADINGS = (
-    *(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE),
-    *(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
-)
+#: The misreadings each kind of span may come from.
+MISREADINGS = {
+    _SINGLE_BYTE_SPAN: tuple(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE),
+    _CJK_SPAN: tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -130,10 +133,10 @@ def _step(text: str, start: int, end: int, candidate: str, misreading: Misreadin
     )
 
 
-def _best(text: str, start: int, end: int, config: Config) -> Step | None:
+def _best(text: str, start: int, end: int, config: Config, misreadings: tuple[Misreading, ...]) -> Step | None:
     """The most plausible rereading of one span, if any beats the span as it is."""
     best = None
-    for misreading in MISREADINGS:
+    for misreading in misreadings:
         candidate = _reread(text[start:end], misreading)
         if candidate is None:
             continue
@@ -159,19 +162,23 @@ def _settled(text: str, step: Step, config: Config) -> bool:
     if ftfy_line != line and score.cost(ftfy_line) <= score.cost(ours):
         return False
     repaired = text[: step.start] + step.after + text[step.end :]
-    return _best(repaired, step.start, step.start + len(step.after), config) is None
+    every = tuple(m for group in MISREADINGS.values() for m in group)
+    return _best(repaired, step.start, step.start + len(step.after), config, every) is None
 
 
 def find(text: str, config: Config) -> list[Step]:
     """All legacy rereadings in ``text``, non-overlapping and in order."""
     if text.isascii():
         return []
-    spans = sorted({m.span() for pattern in (_SINGLE_BYTE_SPAN, _CJK_SPAN) for m in pattern.finditer(text)})
+    spans = sorted(
+        ((m.span(), misreadings) for pattern, misreadings in MISREADINGS.items() for m in pattern.finditer(text)),
+        key=lambda found: found[0],
+    )
     steps: list[Step] = []
-    for start, end in spans:
+    for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        step = _best(text, start, end, config)
+        step = _best(text, start, end, config, misreadings)
         if step and _settled(text, step, config):
             steps.append(step)
     return steps

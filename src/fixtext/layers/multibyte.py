@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, start_pattern
+from ..codecdata import NON_ASCII_RUN, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
@@ -67,6 +67,7 @@ class _Filled:
     ops: list[tuple[str, object]]
     inferred: list[int]  # positions of inferred characters (or U+FFFD marks) in the repair
     least: float = 1.0  # the probability of the least certain guess
+    only_markers: bool = False  # a wholly lost character could only be marked again
 
 
 def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
@@ -91,6 +92,9 @@ def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
             filled.ops.append(("splice", (gap.pos, gap.pos, options[choice[0]].hex())))
             filled.least = min(filled.least, choice[1])
         else:
+            # Where a decoder left markers for every byte of a character, one
+            # more marker tells nothing new: only a guess is a repair there.
+            filled.only_markers |= gap.seq_start == gap.seq_end
             filled.out += _FFFD_UTF8
             filled.ops.append(("splice", (gap.seq_start, gap.seq_end, _FFFD_UTF8.hex())))
         filled.inferred.append(chars)
@@ -111,7 +115,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
         candidate = filled.out.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if channel is None or candidate == observed:
+    if channel is None or candidate == observed or filled.only_markers:
         return None
     inferred = tuple(filled.inferred)
     gain = score.repair_gain(observed, candidate, left[-_CONTEXT:], after[:_CONTEXT], prior)
@@ -160,10 +164,8 @@ def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool
 
 def _looks_like_utf8(run: str, codec: str) -> bool:
     """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text)."""
-    try:
-        data = run.replace(REPLACEMENT, "").encode(codec)
-    except UnicodeEncodeError:
-        return True  # mixed run: let the analysis split it
+    # Characters the codec cannot encode are not part of such damage.
+    data = run.replace(REPLACEMENT, "").encode(codec, "ignore")
     if len(data) < 12:
         return True
     lost = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
@@ -224,7 +226,11 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
     for codec in config.codecs:
         runs = _runs(text, codec)
-        allow_qmark = ErrorMode.QMARK in config.error_modes and _qmark_plausible(text, runs, codec)
+        allow_qmark = (
+            ErrorMode.QMARK in config.error_modes
+            and any(text[end : end + 1] == "?" for _, end in runs)
+            and _qmark_plausible(text, runs, codec)
+        )
         for start, end in runs:
             channels = _channels_for(text, start, end, codec, allow_qmark)
             by_run.setdefault((start, end), []).extend(
@@ -243,7 +249,8 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
             continue
         best: list[Step] = kept.get(start, [])
         for channel, stop in [] if best else channels:  # the first channel that explains the run wins
-            family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors)
+            kin = family_of(channel.codec)
+            family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors and c.codec in kin)
             best = _resolve_run(text, start, stop, channel, family, context, config, prior)
             if best:
                 break

@@ -218,15 +218,24 @@ def _check_gap(
 ) -> Gap | None:
     """The channel check on one gap: keep the fillings some channel would have lost right here."""
     index, markers = found
-    keep: set[bytes] = set()
+    checks = []
     for channel in family:
         if index < len(chars):
             shown, follow = following(chars, index, channel)
         else:
             shown, follow = following(text, start + len(chars), channel)
-        keep.update(_admissible(channel, gap.choices, follow, channel.marker * markers + shown))
-    choices = tuple(f for f in gap.choices if f in keep)
+        checks.append((channel, follow, channel.marker * markers + shown))
+    choices = _admitted(tuple(checks), gap.choices)
     return Gap(gap.pos, choices, gap.seq_start, gap.seq_end) if choices else None
+
+
+@lru_cache(maxsize=4096)
+def _admitted(checks: tuple[tuple[Channel, bytes, str], ...], choices: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The fillings that pass at least one of the channel ``checks``, in their original order."""
+    keep: set[bytes] = set()
+    for channel, follow, expected in checks:
+        keep.update(_admissible(channel, choices, follow, expected))
+    return tuple(f for f in choices if f in keep)
 
 
 @lru_cache(maxsize=4096)
