@@ -29,7 +29,7 @@ Paragraphs (at most 400 characters each), labelled with a language
 * Sentences written for this harness (below): English with typographic
   punctuation, French/German/Spanish, Chinese, Japanese and Korean.
 
-``--max-paragraphs N`` keeps at most N paragraphs per language (default 12),
+``--max-paragraphs N`` keeps at most N paragraphs per language (default 30),
 taken in turn from each kind of source; ``--quick`` keeps 3 of at most 80
 characters and skips the ftfy download.
 
@@ -59,7 +59,8 @@ exactly; ``acc`` = mean character accuracy, 1 - Levenshtein(original, output)
 / len(original), floored at 0; ``nowrs`` = % of paragraphs whose output is no
 worse (accuracy >= that of the corrupted input).  ``in-acc`` is the corrupted
 input's own accuracy, ``same`` counts paragraphs the corruption left
-unchanged, ``skip`` those the cell could not produce (strict decode failed).
+unchanged, ``skip`` those the cell could not produce (the text does not encode
+in the source codec, or a strict decode failed).
 Clean rows report ``chg``, the paragraphs each tool changed.
 
 Then: ftfy 6.3.1's own ``tests/test_cases.json`` (downloaded once with pip
@@ -102,7 +103,7 @@ MAX_CHARS = 400  # paragraph cap, which also bounds the Levenshtein DP
 MIN_CHARS = 10  # shorter found paragraphs (headings, table cells) are dropped
 QUICK_PER_LANG = 3
 QUICK_MAX_CHARS = 80  # --quick also skips longer paragraphs
-DEFAULT_PER_LANG = 12
+DEFAULT_PER_LANG = 30
 MAN_FILES_PER_LANG = 20
 FTFY_VERSION = "6.3.1"
 CACHE_DIR = Path.home() / ".cache" / "fixtext-bench"
@@ -497,12 +498,20 @@ class Cell:
 
 
 def build_cells() -> list[Cell]:
-    cells = [Cell("forward", "utf-8", codec, errors, group) for group in GROUPS for codec in ALL_CODECS for errors in FORWARD_ERRORS]
+    cells = [
+        Cell("forward", "utf-8", codec, errors, group)
+        for group in GROUPS
+        for codec in ALL_CODECS
+        for errors in FORWARD_ERRORS
+    ]
     for lang, legacy in LEGACY.items():
         for codec in legacy:
-            cells += [Cell("reverse", codec, "latin-1", "strict", lang), Cell("reverse", codec, "cp1252", "sloppy", lang)]
+            cells.append(Cell("reverse", codec, "latin-1", "strict", lang))
+            cells.append(Cell("reverse", codec, "cp1252", "sloppy", lang))
     cells += [Cell("reverse", "cp1252", "gbk", errors, "latin") for errors in ("strict", "replace")]
-    pairs = (("gbk", "big5", "zh-Hans"), ("big5", "gbk", "zh-Hant"), ("shift_jis", "gbk", "ja"), ("euc_kr", "gbk", "ko"))
+    pairs = (
+        ("gbk", "big5", "zh-Hans"), ("big5", "gbk", "zh-Hant"), ("shift_jis", "gbk", "ja"), ("euc_kr", "gbk", "ko")
+    )  # fmt: skip
     cells += [Cell("reverse", src, dst, errors, lang) for src, dst, lang in pairs for errors in ("strict", "replace")]
     cells += [Cell("clean", "-", "-", "-", lang) for lang in (*LATIN_LANGS, *CJK_LANGS)]
     return cells
@@ -552,6 +561,7 @@ class ToolScore:
     no_worse: int = 0
     acc_sum: float = 0.0
     errors: int = 0
+    first_error: str = ""
     seconds: float = 0.0
 
 
@@ -588,8 +598,9 @@ def run_tool(tool: Tool, text: str, score: ToolScore) -> str:
     start = time.perf_counter()
     try:
         out = tool(text)
-    except Exception:  # noqa: BLE001 - an error counts against the tool, not the run
+    except Exception as exc:  # noqa: BLE001 - an error counts against the tool, not the run
         score.errors += 1
+        score.first_error = score.first_error or f"{type(exc).__name__}: {exc}"[:200]
         out = text
     score.seconds += time.perf_counter() - start
     return out
@@ -624,7 +635,9 @@ def run_cell(cell: Cell, corpus: list[Paragraph], tools: dict[str, Tool]) -> Cel
     return result
 
 
-def run_cells(cells: list[Cell], corpus: list[Paragraph], tools: dict[str, Tool], progress: bool = False) -> list[CellResult]:
+def run_cells(
+    cells: list[Cell], corpus: list[Paragraph], tools: dict[str, Tool], progress: bool = False
+) -> list[CellResult]:
     results = []
     for i, cell in enumerate(cells, 1):
         if progress:
@@ -645,7 +658,7 @@ def summarize(result: CellResult) -> dict:
     tools = {
         name: {
             "exact_pct": pct(s.exact, n), "acc_pct": pct(s.acc_sum, n), "no_worse_pct": pct(s.no_worse, n),
-            "changed": s.changed, "errors": s.errors, "seconds": round(s.seconds, 3),
+            "changed": s.changed, "errors": s.errors, "first_error": s.first_error, "seconds": round(s.seconds, 3),
         }
         for name, s in result.tools.items()
     }  # fmt: skip
@@ -678,8 +691,9 @@ def _print_rows(rows: list[dict], tools: list[str]) -> None:
     print(head + "".join(f" | {name:^17}" for name in tools))
     print(" " * len(head) + " | exact   acc nowrs" * len(tools))
     for row in rows:
-        line = f"{row['cell']:<{KEY_WIDTH}} {'lossless' if row['lossless'] else 'lossy':<8} {row['n']:>4} {row['skipped']:>4}"
-        line += f" {row['same']:>4} {_num(row['input_acc_pct'], 6)}"
+        loss = "lossless" if row["lossless"] else "lossy"
+        line = f"{row['cell']:<{KEY_WIDTH}} {loss:<8} {row['n']:>4} {row['skipped']:>4} {row['same']:>4}"
+        line += f" {_num(row['input_acc_pct'], 6)}"
         for name in tools:
             t = row["tools"][name]
             line += f" | {_num(t['exact_pct'])} {_num(t['acc_pct'])} {_num(t['no_worse_pct'])}"
@@ -709,14 +723,19 @@ def print_totals(results: list[CellResult]) -> None:
         print(f"total exact, {label} cells: " + ", ".join(parts))
     clean = [r for r in results if r.cell.direction == "clean"]
     n = sum(r.n for r in clean)
-    print("false positives (clean paragraphs changed): " + ", ".join(f"{name} {sum(r.tools[name].changed for r in clean)}/{n}" for name in tools))
+    changed = [f"{name} {sum(r.tools[name].changed for r in clean)}/{n}" for name in tools]
+    print("false positives (clean paragraphs changed): " + ", ".join(changed))
     print("tool time, s: " + ", ".join(f"{name} {sum(r.tools[name].seconds for r in results):.1f}" for name in tools))
+    errors = {(name, r.tools[name].first_error): r.cell.key for r in results for name in tools if r.tools[name].errors}
+    for (name, message), key in list(errors.items())[:10]:
+        print(f"{name} raised (first seen in {key}): {message}")
 
 
 # ---------------------------------------------------------------- ftfy's suite
 def show(text: str) -> str:
     """`text` on one line, with control and invisible characters escaped."""
-    return "".join(ch if ch == " " or not unicodedata.category(ch).startswith(("C", "Z")) else f"\\u{ord(ch):04x}" for ch in text)
+    hidden = ("C", "Z")  # controls, format, unassigned; separators other than ' '
+    return "".join(f"\\u{ord(ch):04x}" if ch != " " and unicodedata.category(ch).startswith(hidden) else ch for ch in text)
 
 
 def ftfy_cases(notes: list[str]) -> list[dict] | None:
@@ -734,7 +753,8 @@ def ftfy_cases(notes: list[str]) -> list[dict] | None:
 
 def _download_ftfy_cases() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", f"ftfy=={FTFY_VERSION}", "-d", tmp]
+        command = [sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps"]
+        command += [f"ftfy=={FTFY_VERSION}", "-d", tmp]
         subprocess.run(command, check=True, capture_output=True, timeout=600)
         sdist = next(Path(tmp).glob("ftfy-*.tar.gz"))
         with tarfile.open(sdist) as tar:
@@ -754,22 +774,29 @@ def run_ftfy_suite(cases: list[dict], tools: dict[str, Tool]) -> dict:
     counts: dict[str, int] = defaultdict(int)
     failures = []
     for case in cases:
-        expect = case.get("expect", "pass")
-        counts[f"total:{expect}"] += 1
-        counts[f"ftfy:{expect}"] += ftfy.fix_text(case["original"]) == case["fixed"]
-        counts[f"ftfy-enc:{expect}"] += ftfy.fix_encoding(case["original"]) == case.get("fixed-encoding", case["fixed"])
-        counts[f"fixtext-alone:{expect}"] += run_tool(tools["fixtext"], case["original"], ToolScore()) == case.get("fixed-encoding", case["fixed"])
-        got = fixtext_then_ftfy(case["original"], tools)
-        counts[f"fixtext:{expect}"] += got == case["fixed"]
-        if got != case["fixed"]:
-            failures.append({"label": case.get("label", ""), "expect": expect, "original": case["original"], "fixed": case["fixed"], "got": got})
+        expect, original, fixed = case.get("expect", "pass"), case["original"], case["fixed"]
+        fixed_encoding = case.get("fixed-encoding", fixed)
+        got = fixtext_then_ftfy(original, tools)
+        checks = {
+            "total": True,
+            "ftfy": ftfy.fix_text(original) == fixed,
+            "fixtext": got == fixed,
+            "ftfy-enc": ftfy.fix_encoding(original) == fixed_encoding,
+            "fixtext-alone": run_tool(tools["fixtext"], original, ToolScore()) == fixed_encoding,
+        }
+        for name, passed in checks.items():
+            counts[f"{name}:{expect}"] += passed
+        if got != fixed:
+            label = case.get("label", "")
+            failures.append({"label": label, "expect": expect, "original": original, "fixed": fixed, "got": got})
     return {"counts": dict(counts), "failures": failures}
 
 
 def print_ftfy_suite(suite: dict) -> None:
     c = suite["counts"]
-    total = c.get("total:pass", 0) + c.get("total:fail", 0)
-    print(f"\n== ftfy {FTFY_VERSION} test_cases.json: {total} cases ({c.get('total:pass', 0)} expect=pass, {c.get('total:fail', 0)} expect=fail) ==")
+    n_pass, n_fail = c.get("total:pass", 0), c.get("total:fail", 0)
+    total = n_pass + n_fail
+    print(f"\n== ftfy {FTFY_VERSION} test_cases.json: {total} cases ({n_pass} expect=pass, {n_fail} expect=fail) ==")
     rows = (
         ("ftfy.fix_text == fixed", "ftfy"),
         ("fixtext + ftfy(no encoding fixes) == fixed", "fixtext"),
@@ -777,11 +804,13 @@ def print_ftfy_suite(suite: dict) -> None:
         ("fixtext.fix_text == fixed-encoding", "fixtext-alone"),
     )
     for label, key in rows:
-        both = c.get(f"{key}:pass", 0) + c.get(f"{key}:fail", 0)
-        print(f"  {label:<45} {both:>4}/{total}  (pass cases {c.get(f'{key}:pass', 0)}, fail cases {c.get(f'{key}:fail', 0)})")
+        on_pass, on_fail = c.get(f"{key}:pass", 0), c.get(f"{key}:fail", 0)
+        split = f"expect=pass {on_pass}/{n_pass}, expect=fail {on_fail}/{n_fail}"
+        print(f"  {label:<45} {on_pass + on_fail:>4}/{total}  ({split})")
     print(f"\nfixtext (+ftfy non-encoding fixes) fails {len(suite['failures'])} cases:")
     for f in suite["failures"]:
-        print(f"- [{f['expect']}] {f['label']}\n    original: {show(f['original'])}\n    expected: {show(f['fixed'])}\n    got:      {show(f['got'])}")
+        print(f"- [expect={f['expect']}] {f['label']}")
+        print(f"    original: {show(f['original'])}\n    expected: {show(f['fixed'])}\n    got:      {show(f['got'])}")
 
 
 # ---------------------------------------------------------------- detection
@@ -846,23 +875,29 @@ def run_detection(corpus: list[Paragraph]) -> dict[str, dict[str, int]]:
 def print_detection(rows: dict[str, dict[str, int]]) -> None:
     fix_bytes = "fix_bytes exact" if hasattr(fixtext, "fix_bytes") else "fix_bytes: not available"
     print("\n== byte detection: % whose guess decodes to the true text ==")
-    print(f"{'lang/codec/length':<26} {'n':>4} {'fixtext':>8} {'ch-norm':>8}   {fix_bytes}")
+    print(f"{'lang/codec/length':<26} {'n':>4} {'fixtext':>8} {'ch-norm':>8} {fix_bytes}")
     totals: dict[str, int] = defaultdict(int)
     for label in sorted(rows):
         row = rows[label]
         for k, v in row.items():
             totals[k] += v
-        extra = _num(pct(row.get("fix_bytes", 0), row["n"]), 8) if hasattr(fixtext, "fix_bytes") else ""
-        print(f"{label:<26} {row['n']:>4} {_num(pct(row['fixtext'], row['n']), 8)} {_num(pct(row['charset-normalizer'], row['n']), 8)}   {extra}")
-    n = totals.get("n", 0)
-    print(f"{'all':<26} {n:>4} {_num(pct(totals['fixtext'], n), 8)} {_num(pct(totals['charset-normalizer'], n), 8)}")
+        print(_detection_line(label, row))
+    print(_detection_line("all", totals))
+
+
+def _detection_line(label: str, row: dict[str, int]) -> str:
+    n = row.get("n", 0)
+    columns = ["fixtext", "charset-normalizer"] + (["fix_bytes"] if hasattr(fixtext, "fix_bytes") else [])
+    return f"{label:<26} {n:>4}" + "".join(f" {_num(pct(row.get(name, 0), n), 8)}" for name in columns)
 
 
 # ---------------------------------------------------------------- main
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_PER_LANG} paragraphs per language, no ftfy download")
-    parser.add_argument("--max-paragraphs", type=int, default=None, metavar="N", help=f"per language (default {DEFAULT_PER_LANG})")
+    quick_help = f"{QUICK_PER_LANG} short paragraphs per language, no ftfy download"
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    per_lang_help = f"paragraphs per language (default {DEFAULT_PER_LANG})"
+    parser.add_argument("--max-paragraphs", type=int, default=None, metavar="N", help=per_lang_help)
     parser.add_argument("--cells", action="append", metavar="PATTERN", help="fnmatch pattern on cell keys; repeatable")
     parser.add_argument("--json", metavar="OUT", help="also write the numbers to this JSON file")
     return parser.parse_args(argv)
@@ -881,8 +916,6 @@ def print_corpus(corpus: list[Paragraph], notes: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = parse_args(argv)
     started = time.perf_counter()
     per_lang = args.max_paragraphs or (QUICK_PER_LANG if args.quick else DEFAULT_PER_LANG)
@@ -894,7 +927,8 @@ def main(argv: list[str] | None = None) -> int:
     results = run_cells(filter_cells(build_cells(), args.cells), corpus, tools, progress=sys.stderr.isatty())
     print_table(results)
     print_totals(results)
-    report: dict = {"config": config_note, "per_lang": per_lang, "quick": args.quick, "cells": [summarize(r) for r in results]}
+    report: dict = {"config": config_note, "per_lang": per_lang, "quick": args.quick}
+    report["cells"] = [summarize(r) for r in results]
     report["ftfy_suite"] = _ftfy_section(args.quick, tools)
     report["detection"] = _detection_section(corpus)
     report["corpus"] = [asdict(p) for p in corpus]
@@ -929,4 +963,6 @@ def _detection_section(corpus: list[Paragraph]) -> dict | None:
 
 
 if __name__ == "__main__":
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     sys.exit(main())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +9,7 @@ import fixtext
 
 from .strategies import chinese, chinese_gbk_safe, english, english_gbk_safe, japanese, korean, mixed, traditional
 
-SETTINGS = settings(max_examples=int(os.environ.get("FIXTEXT_EXAMPLES", "300")))
+SETTINGS = settings()  # the profile's (tests/conftest.py)
 
 
 @SETTINGS

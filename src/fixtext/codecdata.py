@@ -34,6 +34,18 @@ CODEC_FAMILIES = (
 )
 
 
+#: Extra prior cost of believing UTF-8 was read as a codec other than GBK's
+#: family. Mainland Chinese Windows systems make most of the CJK mojibake
+#: met in practice; the other codecs' damage is rarer, and their byte
+#: layouts (ASCII trail bytes in Shift_JIS, dense EUC blocks) leave clean
+#: text a little likelier to look like a repairable reading.
+RARER_CHANNEL = 2.0
+
+
+def channel_prior(codec: str) -> float:
+    return 0.0 if codec in CODEC_FAMILIES[0] else RARER_CHANNEL
+
+
 def family_of(codec: str) -> tuple[str, ...]:
     for family in CODEC_FAMILIES:
         if codec in family:

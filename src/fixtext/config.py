@@ -9,8 +9,13 @@ from .model import ErrorMode
 #: The repair layers, in the order each pass applies them.
 LAYERS = ("multibyte", "legacy", "single-byte")
 
-#: UTF-8 read as these codecs is repaired by default.
-DEFAULT_CODECS = ("gbk", "gb18030")
+#: UTF-8 read as these codecs is repaired by default: the Chinese and Japanese
+#: Windows code pages and their kin, where the damage leaves enough trace to
+#: be repaired without touching clean text. Big5, EUC-JP and EUC-KR/cp949
+#: are modelled too (name them in ``Config.codecs``); their damage mostly
+#: leaves nothing to repair but markers, and their readings of clean text
+#: are likelier to look plausible (docs/accuracy.md has the figures).
+DEFAULT_CODECS = ("gbk", "gb18030", "gb2312", "shift_jis", "cp932")
 
 
 @dataclass(frozen=True)

@@ -50,46 +50,6 @@ def _to_source(span: tuple[int, int], stages: list[list[Step]]) -> tuple[int, in
     return start, end
 
 
-#: Re-decoding text that a layer itself produced takes this much confidence:
-#: a double trip through the same channel is rare, a mistaken second look is not.
-REDECODE_CONFIDENCE = 0.9
-
-
-def _outputs(steps: list[Step]) -> list[tuple[int, int]]:
-    """Where each step's ``after`` ended up in the text the stage produced."""
-    spans, shift = [], 0
-    for step in steps:
-        start = step.start + shift
-        spans.append((start, start + len(step.after)))
-        shift += len(step.after) - (step.end - step.start)
-    return spans
-
-
-def _carry(spans: list[tuple[int, int]], steps: list[Step]) -> list[tuple[int, int]]:
-    """Move spans of a stage's input to its output, dropping those a step replaced."""
-    moved = []
-    for start, end in spans:
-        shift, keep = 0, True
-        for step in steps:
-            if step.end <= start:
-                shift += len(step.after) - (step.end - step.start)
-            elif step.start < end:
-                keep = False
-        if keep:
-            moved.append((start + shift, end + shift))
-    return moved
-
-
-def _run_layer(layer: str, text: str, config: Config, produced: dict[str, list[tuple[int, int]]]) -> list[Step]:
-    steps = _LAYERS[layer](text, config)
-    own = produced.get(layer, [])
-    return [
-        s
-        for s in steps
-        if s.confidence >= REDECODE_CONFIDENCE or not any(a < s.end and s.start < b for a, b in own)
-    ]
-
-
 def fix_and_explain(text: str, *, normalize: str | None = None, config: Config | None = None) -> Explained:
     """Repair ``text`` and explain every change.  See :func:`fix_text`."""
     if not isinstance(text, str):
@@ -98,13 +58,12 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
         raise ValueError(f"unknown normalization preset {normalize!r}")
     config = config or DEFAULT
     stages: list[list[Step]] = []
-    produced: dict[str, list[tuple[int, int]]] = {}  # per layer: text it wrote, in current coordinates
     for _ in range(config.max_passes):
         changed = False
         for layer in config.layers:
             if not _needs_work(text):
                 break
-            steps = _run_layer(layer, text, config, produced)
+            steps = _LAYERS[layer](text, config)
             if not steps:
                 continue
             stage = len(stages)
@@ -115,8 +74,6 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
             ]
             text = apply_stage(text, steps, replay=False)
             stages.append(steps)
-            produced = {name: _carry(spans, steps) for name, spans in produced.items()}
-            produced.setdefault(layer, []).extend(_outputs(steps))
             changed = True
         if not changed:
             break

@@ -2,9 +2,10 @@
 
 ``cost(text)`` is a rough negative log-likelihood: every character pays for how
 rare its kind is, and neighbouring characters pay when their scripts clash.
-Commonness is derived from the codecs themselves at import time (GB2312's
-level-1 hanzi, JIS X 0208's level-1 kanji, Big5's frequent block, KS X 1001's
-hangul), so no table has to be shipped for this part.
+Commonness comes from character statistics for Simplified Chinese (unigrams
+and in-word pairs, see :mod:`fixtext.charstats`) and, for the other
+languages, from the codecs themselves (JIS X 0208's level-1 kanji, Big5's
+frequent block, KS X 1001's hangul).
 
 The scorer answers only "is this plausible text?".  Whether a span *is*
 mojibake is the channel's question (see :mod:`fixtext.channel`).
@@ -16,8 +17,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import charstats
+
 #: Typographic punctuation that ordinary prose uses.
-COMMON_PUNCTUATION = frozenset("‘’“”–—…•′″€")
+COMMON_PUNCTUATION = frozenset("‘’“”–—…•€")
 
 #: Latin-1 symbols that ordinary prose uses.
 COMMON_SYMBOLS = frozenset("£¥©®°±×÷½¼¾«»·§¿¡")
@@ -41,11 +44,37 @@ LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "ko")
 def _ideograph_costs(ch: str) -> tuple[float, ...]:
     """Cost of a CJK ideograph in each language, from each national standard's levels."""
     gb, big5, jis = _double_byte(ch, "gb2312"), _double_byte(ch, "big5"), _double_byte(ch, "euc_jp")
-    hans = 8.0 if not gb else (3.0 if gb[0] <= 0xD7 else 5.0)
-    hant = 8.0 if not big5 else (3.0 if big5[0] <= 0xC6 else 6.0)
-    ja = 8.0 if not jis else (3.0 if jis[0] <= 0xCF else 5.0)
+    bits = charstats.unigram_bits(ch)
+    hans = _from_bits(bits) if bits is not None else (6.0 if gb else 8.0)
+    hant = 8.0 if not big5 else (_TIER["big5-frequent"] if big5[0] <= 0xC6 else 6.0)
+    ja = 8.0 if not jis else (_TIER["jis-level-1"] if jis[0] <= 0xCF else 5.5)
     ko = 6.0 if _double_byte(ch, "euc_kr") else 8.0
     return (hans, hant, ja, ko)
+
+
+# Where no statistics exist, a character in a standard's frequent block costs
+# what a character drawn evenly from that block would: log2 of the block's
+# size, on the same scale as the statistics (see _from_bits).
+_TIER = {
+    "big5-frequent": 4.5,  # 5401 characters
+    "jis-level-1": 4.1,  # 2965 characters
+    "ks-hangul": 4.0,  # 2350 syllables
+}
+
+
+def _from_bits(bits: float) -> float:
+    """Character statistics (bits) on the scale of the other costs (3 for a common hanzi)."""
+    return min(max(0.4 * bits - 0.5, 1.5), 6.0)
+
+
+def _bigram_discount(text: str) -> float:
+    """How much cheaper ``text`` is in Simplified Chinese for its known in-word pairs (线路)."""
+    discount = 0.0
+    for first, second in zip(text, text[1:]):
+        bits = charstats.bigram_bits(first, second) if first >= "\u4e00" and second >= "\u4e00" else None
+        if bits is not None:
+            discount += max(0.0, char_costs(second)[0] - (0.4 * bits + 0.5))
+    return discount
 
 
 def _uniform(value: float) -> tuple[float, ...]:
@@ -61,9 +90,7 @@ def char_costs(ch: str) -> tuple[float, ...]:
     if 0x3041 <= cp <= 0x30FF:
         return (8.0, 8.0, 2.5, 8.0)
     if 0xAC00 <= cp <= 0xD7A3:
-        # KS X 1001's 2350 syllables carry Korean text as GB2312's 3755 level-1
-        # hanzi carry Chinese, with fewer symbols to choose from: a little cheaper.
-        return (9.0, 9.0, 9.0, 2.8 if _double_byte(ch, "euc_kr") else 9.0)
+        return (9.0, 9.0, 9.0, _TIER["ks-hangul"] if _double_byte(ch, "euc_kr") else 9.0)
     return _uniform(_other_cost(ch, cp))
 
 
@@ -167,8 +194,18 @@ def _clash(left: str, right: str) -> float:
     return 3.0 if left in _LETTERS and right in _LETTERS else 0.0
 
 
-#: A word spelled only with accented Latin letters ("òò") is not a word.
-_ACCENTS_ONLY = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]{2,}(?![A-Za-z\u00c0-\u024f])")
+#: Words are mostly plain letters: "òò" or "ųųŤB" is not a word.
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+
+
+def _accent_heavy(text: str) -> int:
+    """Accented letters in words where they are at least half of the letters."""
+    total = 0
+    for match in _LATIN_WORD.finditer(text):
+        accented = sum(ch > "\x7f" for ch in match.group())
+        if accented * 2 >= len(match.group()) and accented > 1:
+            total += accented
+    return total
 
 
 #: Chinese and Japanese do not put spaces between ideographs; Korean read as
@@ -184,17 +221,28 @@ _WIDE = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
 _GLUED_SYMBOL = re.compile(f"[{_WIDE}][~^_|`\\\\{{}}<>@#$%&*+=\\[\\]]|[~^_|`\\\\{{}}<>@#$%&*+=\\[\\]][{_WIDE}]")
 
 
+#: A bullet is followed by a space, never glued to what follows ("•u").
+GLUED_BULLET = 4.0
+_GLUED_BULLET = re.compile(r"•(?=\S)")
+
+
 def cost(text: str) -> float:
     """Total cost of ``text``: its characters in the language that suits them
     best, plus how its neighbouring characters fit together."""
     return language_cost(text) + structure_cost(text)
 
 
-def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES) -> float:
-    """Sum of character costs in the one of ``languages`` that makes ``text`` cheapest."""
+def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str = "", right: str = "") -> float:
+    """Sum of character costs in the one of ``languages`` that makes ``text`` cheapest.
+
+    ``left`` and ``right`` are its neighbours: a word that spans the edge
+    (线 + 路) makes the text cheaper, but their own costs are not counted.
+    """
     if not text:
         return 0.0
     totals = list(map(sum, zip(*map(char_costs, text))))
+    if "zh-Hans" in languages:
+        totals[0] -= _bigram_discount(left[-1:] + text + right[:1])
     return min(totals[LANGUAGES.index(lang)] for lang in languages)
 
 
@@ -208,9 +256,10 @@ def structure_cost(text: str) -> float:
             total += _clash(left, right)
     if text.isascii():
         return total
-    total += 2.0 * sum(len(m.group()) for m in _ACCENTS_ONLY.finditer(text))
+    total += 2.0 * _accent_heavy(text)
     total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
     total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
+    total += GLUED_BULLET * len(_GLUED_BULLET.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
@@ -265,8 +314,8 @@ def repair_gain(
     ``languages`` are those the candidate may be written in (text decoded as
     EUC-KR is Korean).
     """
-    before = language_cost(observed) + structure_cost(left + observed + right)
-    after = language_cost(candidate, languages) + structure_cost(left + candidate + right)
+    before = language_cost(observed, LANGUAGES, left, right) + structure_cost(left + observed + right)
+    after = language_cost(candidate, languages, left, right) + structure_cost(left + candidate + right)
     return before - after - prior
 
 

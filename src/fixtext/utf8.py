@@ -84,9 +84,12 @@ def _completions(head: bytes, missing: int) -> tuple[bytes, ...]:
 @lru_cache(maxsize=1024)
 def _leads(conts: bytes) -> tuple[bytes, ...]:
     """The beginnings that make ``conts`` one valid UTF-8 character: a lead byte,
-    or a lead and a continuation byte (a decoder may lose both)."""
+    or a lead and a continuation byte (a decoder may lose both: cp949 drops
+    E2 80 and keeps 99 as the lead of a character ending in an ASCII letter)."""
     leads = [bytes((b,)) for b in range(0xC2, 0xF5)]
-    longer = [lead + cont for lead in leads for cont in _CONTINUATIONS] if len(conts) < 3 else []
+    # Two lost bytes are only considered for the punctuation and symbol
+    # block (E2): what English text loses this way.
+    longer = [b"\xe2" + cont for cont in _CONTINUATIONS] if len(conts) == 1 else []
     return tuple(f for f in leads + longer if _valid(f + conts))
 
 

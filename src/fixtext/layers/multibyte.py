@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, family_of, start_pattern
+from ..codecdata import NON_ASCII_RUN, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
@@ -108,7 +108,10 @@ def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
 def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = score.CHANNEL_PRIOR) -> Step | None:
     """Fill the piece's gaps by context, check the channel, and score the result."""
     after = text[piece.end :]
-    filled = _fill(piece, left, after, config)
+    try:
+        filled = _fill(piece, left, after, config)
+    except UnicodeDecodeError:
+        return None  # the fillings do not make the bytes UTF-8 after all
     channel = _reproducing(piece, bytes(filled.verify), text)
     observed = text[piece.start : piece.end]
     try:
@@ -118,6 +121,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
     if channel is None or candidate == observed or filled.only_markers:
         return None
     inferred = tuple(filled.inferred)
+    prior += channel_prior(channel.codec)
     gain = score.repair_gain(observed, candidate, left[-_CONTEXT:], after[:_CONTEXT], prior)
     gain += score.utf8_evidence(candidate, inferred)
     confidence = score.confidence(gain) * filled.least

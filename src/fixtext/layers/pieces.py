@@ -135,6 +135,9 @@ def _analyse_span(
     bad = [(bisect.bisect_right(offsets, bs) - 1, bisect.bisect_left(offsets, be)) for bs, be in broken]
     kept: list[Gap] = []
     used_markers: set[int] = set()
+    for earlier, later in zip(gaps, gaps[1:]):
+        if later.seq_start < earlier.seq_end:  # two gaps in one character: unexplained
+            bad.append((bisect.bisect_right(offsets, earlier.seq_start) - 1, bisect.bisect_left(offsets, later.seq_end)))
     for gap in gaps:
         found = _follower(chars, offsets, gap.pos, channel)
         at_cut = found is not None and found[0] >= len(chars) and end < run_end
