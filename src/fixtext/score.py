@@ -130,6 +130,8 @@ _CORE_LETTERS = ((0x391, 0x3C9), (0x410, 0x451), (0x5D0, 0x5EA), (0x621, 0x64A),
 def _letter_cost(cp: int) -> float:
     if any(lo <= cp <= hi for lo, hi in _CORE_LETTERS):
         return 4.0
+    if 0x250 <= cp <= 0x2AF or 0x1D00 <= cp <= 0x1DBF:
+        return 9.0  # phonetic alphabets: dictionaries use them, prose does not
     return 7.0 if cp < 0x800 else 6.0
 
 
