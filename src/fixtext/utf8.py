@@ -63,9 +63,10 @@ class Gap:
 
 
 
-def _valid(seq: bytes) -> bool:
+def is_utf8(data: bytes) -> bool:
+    """Is ``data`` well-formed UTF-8?"""
     try:
-        seq.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
@@ -78,7 +79,7 @@ _FILLS = {1: _CONTINUATIONS, 2: tuple(a + b for a in _CONTINUATIONS for b in _CO
 @lru_cache(maxsize=1024)
 def _completions(head: bytes, missing: int) -> tuple[bytes, ...]:
     """The ``missing``-byte endings that make ``head`` one valid UTF-8 character."""
-    return tuple(f for f in _FILLS[missing] if _valid(head + f))
+    return tuple(f for f in _FILLS[missing] if is_utf8(head + f))
 
 
 @lru_cache(maxsize=1024)
@@ -90,7 +91,7 @@ def _leads(conts: bytes) -> tuple[bytes, ...]:
     # Two lost bytes are only considered for the punctuation and symbol
     # block (E2): what English text loses this way.
     longer = [b"\xe2" + cont for cont in _CONTINUATIONS] if len(conts) == 1 else []
-    return tuple(f for f in leads + longer if _valid(f + conts))
+    return tuple(f for f in leads + longer if is_utf8(f + conts))
 
 
 def find_gaps(data: bytes) -> tuple[list[Gap], list[tuple[int, int]]]:

@@ -25,6 +25,7 @@ from .. import score
 from ..codecdata import CODEC_LANGUAGES
 from ..config import Config
 from ..model import ErrorMode, Step
+from ..utf8 import is_utf8
 
 LAYER = "legacy"
 
@@ -70,21 +71,13 @@ def _reread(span: str, misreading: Misreading) -> str | None:
         candidate = data.decode(misreading.source)
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    if misreading.via in SINGLE_BYTE and _is_utf8(data):
+    if misreading.via in SINGLE_BYTE and is_utf8(data):
         return None  # UTF-8 read as a single-byte codec: the single-byte layer's case
     if misreading.source == "windows-1252" and not _western(candidate):
         return None
     if misreading.source != "windows-1252" and not _mostly_cjk(candidate):
         return None
     return candidate if candidate != span else None
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _western(text: str) -> bool:
