@@ -587,11 +587,19 @@ def make_tools(config: fixtext.Config | None) -> dict[str, Tool]:
 
 
 def harness_config() -> tuple[fixtext.Config | None, str]:
-    """Config modelling every codec, or None (the default) if Config rejects one."""
+    """fixtext's default config: what users get (clean, reverse cells, ftfy's suite)."""
+    return None, "fixtext config: default; forward cells add the codec they read as (Config(codecs=default + it))"
+
+
+def cell_config(cell: "Cell") -> fixtext.Config | None:
+    """A forward cell's codec is named in the config, as a user who knows the damage would."""
+    if cell.direction != "forward":
+        return None
+    default = fixtext.Config().codecs
     try:
-        return fixtext.Config(codecs=ALL_CODECS), f"fixtext config: codecs={','.join(ALL_CODECS)}"
-    except (ValueError, TypeError) as exc:
-        return None, f"fixtext config: DEFAULT (Config(codecs=ALL) rejected: {exc})"
+        return fixtext.Config(codecs=tuple(dict.fromkeys((*default, cell.read_as))))
+    except (ValueError, TypeError):
+        return None
 
 
 def run_tool(tool: Tool, text: str, score: ToolScore) -> str:
@@ -642,7 +650,11 @@ def run_cells(
     for i, cell in enumerate(cells, 1):
         if progress:
             print(f"\r[{i}/{len(cells)}] {cell.key:<45}", end="", file=sys.stderr, flush=True)
-        results.append(run_cell(cell, corpus, tools))
+        config = cell_config(cell)
+        cell_tools = tools
+        if config is not None and "fixtext" in tools:
+            cell_tools = {**tools, "fixtext": make_tools(config)["fixtext"]}
+        results.append(run_cell(cell, corpus, cell_tools))
     if progress:
         print(file=sys.stderr)
     return results

@@ -75,7 +75,7 @@ def _reread(span: str, misreading: Misreading) -> str | None:
         return None  # UTF-8 read as a single-byte codec: the single-byte layer's case
     if misreading.source == "windows-1252" and not _western(candidate):
         return None
-    if misreading.source != "windows-1252" and not _mostly_cjk(candidate):
+    if misreading.source != "windows-1252" and not (_mostly_cjk(candidate) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
 
@@ -97,6 +97,17 @@ def _mostly_cjk(text: str) -> bool:
         return False
     wide = sum(ch >= "\u2e80" for ch in text)
     return wide * 2 >= len(text)
+
+
+#: The most a character may cost, on average, in a rereading as legacy CJK
+#: text: real text in the codec's language costs 3 to 4.5 a character; the
+#: same bytes read through the wrong legacy codec are full of rare ones.
+FLUENT = 5.0
+
+
+def _fluent(candidate: str, misreading: Misreading) -> bool:
+    languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
+    return score.language_cost(candidate, languages) <= FLUENT * len(candidate)
 
 
 #: Believing a span is a legacy misreading costs more than believing it is
