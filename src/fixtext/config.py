@@ -34,7 +34,7 @@ class Config:
     layers: tuple[str, ...] = LAYERS
     codecs: tuple[str, ...] = DEFAULT_CODECS
     error_modes: frozenset[ErrorMode] = field(default_factory=lambda: frozenset(ErrorMode))
-    min_confidence: float = 0.2
+    min_confidence: float = 0.15
     min_inference: float = 0.25
     max_passes: int = 4
 

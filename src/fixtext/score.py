@@ -223,6 +223,13 @@ _WIDE = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
 _GLUED_SYMBOL = re.compile(f"[{_WIDE}][~^_|`\\\\{{}}<>@#$%&*+=\\[\\]]|[~^_|`\\\\{{}}<>@#$%&*+=\\[\\]][{_WIDE}]")
 
 
+#: A single hangul syllable or kana glued to Latin letters ("est찼"), as
+#: UTF-8 accented letters read as EUC-KR or Shift_JIS become.
+_SYLLABLE_IN_WORD = re.compile(
+    "(?<=[A-Za-z])[\uac00-\ud7a3\u3040-\u30ff](?![\uac00-\ud7a3\u3040-\u30ff])"
+    "|(?<![\uac00-\ud7a3\u3040-\u30ffA-Za-z])[\uac00-\ud7a3\u3040-\u30ff](?=[A-Za-z])"
+)
+
 #: A bullet is followed by a space, never glued to what follows ("•u").
 GLUED_BULLET = 4.0
 _GLUED_BULLET = re.compile(r"•(?=\S)")
@@ -262,6 +269,7 @@ def structure_cost(text: str) -> float:
     total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
     total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
     total += GLUED_BULLET * len(_GLUED_BULLET.findall(text))
+    total += IDEOGRAPH_INSIDE_WORD * len(_SYLLABLE_IN_WORD.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
