@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import fixtext
+from fixtext import charstats
 
 from .strategies import chinese, chinese_gbk_safe, english, english_gbk_safe, japanese, korean, mixed, traditional
 
@@ -69,3 +70,29 @@ def test_lossy_chinese_repairs_never_invent_ideographs(text, errors):
     out = fixtext.fix_text(broken)
     ideographs = {ch for ch in out if "\u4e00" <= ch <= "\u9fff"}
     assert ideographs <= set(text) | set(broken)
+
+
+def _strict(text: str, codec: str) -> str | None:
+    try:
+        return text.encode("utf-8").decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+@settings(SETTINGS, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.one_of(english_gbk_safe, chinese_gbk_safe), st.sampled_from(["gb18030", "shift_jis", "cp932"]))
+def test_round_trip_through_each_default_codec(text, codec):
+    broken = _strict(text, codec)
+    assume(broken is not None and broken != text)
+    assert fixtext.fix_text(broken) == text
+
+
+#: The 800 most frequent Simplified Chinese characters, from fixtext's own statistics.
+FREQUENT_HANZI = "".join(sorted(charstats._table("zh_hans_chars.tsv"), key=charstats.unigram_bits)[:800])
+
+
+@SETTINGS
+@given(st.text(alphabet=FREQUENT_HANZI, min_size=4, max_size=30))
+def test_round_trip_of_gbk_read_as_latin1(text):
+    broken = text.encode("gbk").decode("latin-1")
+    assert fixtext.fix_text(broken) == text

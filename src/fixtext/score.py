@@ -184,6 +184,8 @@ _CLASHES = {
 
 #: Extra cost of an uncommon ideograph standing alone in Latin-script text.
 ISOLATED_RARE_IDEOGRAPH = 4.0
+#: Extra cost of a common ideograph standing alone in Latin-script text.
+ISOLATED_IDEOGRAPH = 2.0
 #: Extra cost of a single ideograph glued to a Latin word ("caf茅").
 IDEOGRAPH_INSIDE_WORD = 3.0
 _ISOLATED = re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\u3400-\u9fff]{1,2}(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
@@ -230,6 +232,11 @@ _SYLLABLE_IN_WORD = re.compile(
     "|(?<![\uac00-\ud7a3\u3040-\u30ffA-Za-z])[\uac00-\ud7a3\u3040-\u30ff](?=[A-Za-z])"
 )
 
+#: Three or more Latin-1 letters and signs in a row ("¾Ùºõ") are what legacy
+#: CJK bytes read as latin-1 look like; European words mix them with ASCII.
+LATIN1_SOUP = 1.5
+_LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}")
+
 #: A bullet is followed by a space, never glued to what follows ("•u").
 GLUED_BULLET = 4.0
 _GLUED_BULLET = re.compile(r"•(?=\S)")
@@ -269,11 +276,14 @@ def structure_cost(text: str) -> float:
     total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
     total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
     total += GLUED_BULLET * len(_GLUED_BULLET.findall(text))
+    total += LATIN1_SOUP * sum(len(m.group()) for m in _LATIN1_SOUP.finditer(text))
     total += IDEOGRAPH_INSIDE_WORD * len(_SYLLABLE_IN_WORD.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
-            total += ISOLATED_RARE_IDEOGRAPH * sum(char_cost(ch) >= 5.0 for ch in match.group())
+            total += sum(
+                ISOLATED_RARE_IDEOGRAPH if char_cost(ch) >= 5.0 else ISOLATED_IDEOGRAPH for ch in match.group()
+            )
         if end - start == 1 and "latin" in scripts[max(start - 1, 0) : start] + scripts[end : end + 1]:
             total += IDEOGRAPH_INSIDE_WORD
     return total
@@ -307,6 +317,11 @@ def utf8_evidence(candidate: str, skip: tuple[int, ...] = ()) -> float:
 
 #: The prior once the same channel has already explained other damage in the document.
 ESTABLISHED_PRIOR = -2.0
+
+
+def fits_better(observed: str, candidate: str, left: str, right: str) -> bool:
+    """Does ``candidate`` sit better among its neighbours than ``observed`` (fewer clashes)?"""
+    return structure_cost(left + candidate + right) < structure_cost(left + observed + right)
 
 
 def repair_gain(

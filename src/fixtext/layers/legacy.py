@@ -71,8 +71,8 @@ def _reread(span: str, misreading: Misreading) -> str | None:
         candidate = data.decode(misreading.source)
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    if misreading.via in SINGLE_BYTE and is_utf8(data):
-        return None  # UTF-8 read as a single-byte codec: the single-byte layer's case
+    if misreading.via in SINGLE_BYTE and is_utf8(data) and score.cost(data.decode("utf-8")) <= score.cost(candidate):
+        return None  # UTF-8 read as a single-byte codec, more plausibly: the single-byte layer's case
     if misreading.source == "windows-1252" and not _western(candidate):
         return None
     if misreading.source != "windows-1252" and not (_mostly_cjk(candidate) and _fluent(candidate, misreading)):

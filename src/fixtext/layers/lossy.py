@@ -68,6 +68,7 @@ class _Context(NamedTuple):
     right: str  # the next few characters
     double_open: bool
     single_open: bool
+    low_open: bool  # a German „ is open, which “ closes
 
     @property
     def nxt(self) -> str:
@@ -76,7 +77,11 @@ class _Context(NamedTuple):
 
 def open_quotes(left: str) -> str:
     """The opening quotes still open at the end of ``left``: all that its quote state amounts to."""
-    return ("“" if _open_quote(left, "“", "”") else "") + ("‘" if _open_quote(left, "‘", "’") else "")
+    return (
+        ("“" if _open_quote(left, "“", "”") else "")
+        + ("‘" if _open_quote(left, "‘", "’") else "")
+        + ("„" if _open_quote(left, "„", "“") else "")
+    )
 
 
 def _punctuation_score(ch: str, ctx: _Context) -> float:
@@ -84,7 +89,9 @@ def _punctuation_score(ch: str, ctx: _Context) -> float:
     prev, nxt = ctx.prev, ctx.nxt
     after_word = prev.isalnum() or prev in ".,!?;:)]…’”"
     before_space = nxt.isspace() or nxt in ".,;:!?)]"
-    if ch in _OPENING:
+    if ch == "“" and ctx.low_open and after_word:
+        score += 3.5  # „so“: the German closing quote
+    elif ch in _OPENING:
         score += 2.0 if prev in _SPACE_BEFORE or prev.isspace() else -4.0
         score += -4.0 if nxt.isspace() else 0.5
     elif ch == "”":
@@ -145,6 +152,7 @@ def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, f
         right=right[:4],
         double_open=_open_quote(left, "“", "”"),
         single_open=_open_quote(left, "‘", "’"),
+        low_open=_open_quote(left, "„", "“"),
     )
     return _rank(tuple(candidates), ctx)
 

@@ -121,8 +121,11 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
     if channel is None or candidate == observed or filled.only_markers:
         return None
     inferred = tuple(filled.inferred)
+    context = (left[-_CONTEXT:], after[:_CONTEXT])
+    if prior < score.CHANNEL_PRIOR and not score.fits_better(observed, candidate, *context):
+        prior = score.CHANNEL_PRIOR  # the lower prior is for repairs that fit their surroundings
     prior += channel_prior(channel.codec)
-    gain = score.repair_gain(observed, candidate, left[-_CONTEXT:], after[:_CONTEXT], prior)
+    gain = score.repair_gain(observed, candidate, *context, prior)
     gain += score.utf8_evidence(candidate, inferred)
     confidence = score.confidence(gain) * filled.least
     if gain <= 0 or confidence < config.min_confidence:
@@ -215,9 +218,10 @@ def find(text: str, config: Config) -> list[Step]:
     candidates = _candidates(text, config)
     steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
     if any(step.confidence >= ESTABLISHED for step in steps):
-        kept = {}
-        for step in steps:
-            kept.setdefault(step.start, []).append(step)
+        kept: dict[int, list[Step]] = {}
+        for step in steps:  # by the run they belong to
+            run_start = max(start for start, end in candidates if start <= step.start < end)
+            kept.setdefault(run_start, []).append(step)
         steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept)
     return steps
 

@@ -104,7 +104,7 @@ def analyse(
         span_start, span_end = pending.pop()
         result = _analyse_span(text, span_start, span_end, channel, end, family)
         if isinstance(result, Piece):
-            yield result
+            yield from _independent(result, _offsets_of(text, result))
         else:
             pending.extend((span_start + a, span_start + b) for a, b in reversed(result))
 
@@ -158,6 +158,43 @@ def _analyse_span(
     if bad:
         return _outside(len(chars), bad)
     return Piece(start, end, data, tuple(sorted(kept, key=lambda g: g.pos)), channel, family)
+
+
+def _offsets_of(text: str, piece: Piece) -> list[int]:
+    """Byte offset of each character of the piece in its encoding (markers take none)."""
+    chars = text[piece.start : piece.end]
+    if piece.channel.errors is ErrorMode.QMARK:
+        chars = chars.replace("?", REPLACEMENT)
+    offsets = [0]
+    for part in _encode_chars(chars, piece.channel):
+        offsets.append(offsets[-1] + len(part or b""))
+    return offsets
+
+
+def _independent(piece: Piece, offsets: list[int]) -> Iterator[Piece]:
+    """Cut a piece wherever a character of the text and a UTF-8 character both begin.
+
+    Such parts are explained independently, and each must earn its own repair:
+    a repair of damaged text next to clean text must not carry the clean text
+    along (业业 is valid UTF-8 in GBK too). No cut goes next to a gap.
+    """
+    data, last = piece.data, len(offsets) - 1
+    busy = {p for gap in piece.gaps for p in range(gap.seq_start, max(gap.seq_end, gap.pos) + 1)}
+    cuts = [0]
+    for i in range(1, last):
+        pos = offsets[i]
+        starts_char = offsets[i - 1] < pos < offsets[i + 1] and (data[pos] < 0x80 or 0xC2 <= data[pos] <= 0xF4)
+        if starts_char and pos not in busy:
+            cuts.append(i)
+    cuts.append(last)
+    for a, b in zip(cuts, cuts[1:]):
+        lo, hi = offsets[a], offsets[b]
+        gaps = tuple(
+            Gap(g.pos - lo, g.choices, g.seq_start - lo, g.seq_end - lo)
+            for g in piece.gaps
+            if lo <= g.seq_start < hi or (b == last and g.seq_start == hi)
+        )
+        yield Piece(piece.start + a, piece.start + b, data[lo:hi], gaps, piece.channel, piece.family)
 
 
 def _marker_groups(chars: str, used: set[int]) -> list[tuple[int, int]]:
