@@ -188,7 +188,10 @@ ISOLATED_RARE_IDEOGRAPH = 4.0
 ISOLATED_IDEOGRAPH = 2.0
 #: Extra cost of a single ideograph glued to a Latin word ("caf茅").
 IDEOGRAPH_INSIDE_WORD = 3.0
-_ISOLATED = re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\u3400-\u9fff]{1,2}(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
+_ISOLATED = re.compile(
+    r"(?<![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f])[\u3400-\u9fff\uff61-\uff9f]{1,2}"
+    r"(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f])"
+)
 
 
 def _clash(left: str, right: str) -> float:
@@ -225,11 +228,11 @@ _WIDE = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
 _GLUED_SYMBOL = re.compile(f"[{_WIDE}][~^_|`\\\\{{}}<>@#$%&*+=\\[\\]]|[~^_|`\\\\{{}}<>@#$%&*+=\\[\\]][{_WIDE}]")
 
 
-#: A single hangul syllable or kana glued to Latin letters ("est찼"), as
+#: A single hangul syllable or kana (half-width too) glued to Latin letters ("est찼"), as
 #: UTF-8 accented letters read as EUC-KR or Shift_JIS become.
+_SYLLABLES = "\uac00-\ud7a3\u3040-\u30ff\uff61-\uff9f"
 _SYLLABLE_IN_WORD = re.compile(
-    "(?<=[A-Za-z])[\uac00-\ud7a3\u3040-\u30ff](?![\uac00-\ud7a3\u3040-\u30ff])"
-    "|(?<![\uac00-\ud7a3\u3040-\u30ffA-Za-z])[\uac00-\ud7a3\u3040-\u30ff](?=[A-Za-z])"
+    f"(?<=[A-Za-z])[{_SYLLABLES}](?![{_SYLLABLES}])|(?<![{_SYLLABLES}A-Za-z])[{_SYLLABLES}](?=[A-Za-z])"
 )
 
 #: Three or more Latin-1 letters and signs in a row ("¾Ùºõ") are what legacy

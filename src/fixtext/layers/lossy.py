@@ -69,6 +69,7 @@ class _Context(NamedTuple):
     double_open: bool
     single_open: bool
     low_open: bool  # a German „ is open, which “ closes
+    sentence_start: bool  # nothing but spaces since the paragraph or the last sentence began
 
     @property
     def nxt(self) -> str:
@@ -133,9 +134,36 @@ def _is_punctuation(ch: str) -> bool:
     return ch in _PRIOR or 0x2000 <= ord(ch[0]) <= 0x206F
 
 
+# Rough relative frequencies of accented letters in European prose (log-weights).
+_LETTER_PRIOR = {
+    "é": 4.0, "à": 3.0, "è": 2.5, "ç": 2.0, "ê": 2.0, "ö": 2.0, "ü": 2.0, "ä": 2.0, "â": 1.5,
+    "ß": 1.5, "ñ": 1.5, "ó": 1.5, "í": 1.5, "á": 1.5, "ô": 1.5, "ú": 1.0, "ï": 1.0, "î": 1.0,
+    "û": 1.0, "ë": 1.0, "ù": 1.0, "É": 2.0, "À": 1.0, "Ç": 1.5, "Ü": 1.0, "Ö": 1.0, "Ä": 1.0,
+}  # fmt: skip
+
+
+def _is_letter(ch: str) -> bool:
+    """A Latin-1 letter: what UTF-8 European text loses through Shift_JIS or EUC codecs."""
+    return "\u00c0" <= ch <= "\u00ff" and ch.isalpha()
+
+
+def _letter_score(ch: str, ctx: _Context) -> float:
+    score = _LETTER_PRIOR.get(ch, -2.0)
+    prev, nxt = ctx.prev, ctx.nxt
+    if prev.isalpha():  # inside a word: its case follows the word's
+        score += 1.5 if ch.islower() == prev.islower() else -3.0
+    elif nxt.isalpha():  # a word's first letter: a capital starts a sentence
+        score += 1.5 if ch.isupper() == ctx.sentence_start else -3.0
+    elif ch != "à":
+        score -= 2.0  # a one-letter word: French "à" is the one that is common
+    return score
+
+
 def _score(ch: str, ctx: _Context) -> float:
     if _is_punctuation(ch):
         return _punctuation_score(ch, ctx)
+    if _is_letter(ch):
+        return _letter_score(ch, ctx)
     # Anything else is far rarer than punctuation in these gaps.
     return _RARE - 0.5 * cost(ctx.prev.strip() + ch + ctx.right[:1])
 
@@ -153,6 +181,7 @@ def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, f
         double_open=_open_quote(left, "“", "”"),
         single_open=_open_quote(left, "‘", "’"),
         low_open=_open_quote(left, "„", "“"),
+        sentence_start=not left.strip() or left.rstrip()[-1] in ".!?",
     )
     return _rank(tuple(candidates), ctx)
 
@@ -160,15 +189,16 @@ def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, f
 def choose(candidates: Sequence[str], left: str, right: str, threshold: float) -> tuple[str, float] | None:
     """The character to put in a gap and its probability, or None when nobody could know.
 
-    Only punctuation is guessed, and only when the best candidate reaches
-    ``threshold``. Choosing among ideographs or letters needs character
-    statistics that fixtext does not have yet; a wrong ideograph reads as
-    real text, so such a gap becomes U+FFFD instead.
+    Only punctuation and accented Latin letters are guessed, and only when
+    the best candidate reaches ``threshold``. Choosing among ideographs needs
+    statistics for the neighbouring words that fixtext does not have yet; a
+    wrong ideograph reads as real text, so such a gap becomes U+FFFD instead.
     """
     ranked = rank(candidates, left, right)
-    if not ranked or ranked[0][1] < threshold or not _is_punctuation(ranked[0][0]):
+    if not ranked or ranked[0][1] < threshold:
         return None
-    return ranked[0]
+    best = ranked[0][0]
+    return ranked[0] if _is_punctuation(best) or _is_letter(best) else None
 
 
 @lru_cache(maxsize=4096)
