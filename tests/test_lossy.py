@@ -50,3 +50,24 @@ def test_only_punctuation_is_guessed():
 
 def test_empty_candidates():
     assert rank([], "a", "b") == ()
+
+
+# What Shift_JIS leaves possible for a lost second byte of C3: U+00C0..U+00E0.
+AFTER_C3 = [chr(cp) for cp in range(0xC0, 0xE1) if chr(cp).isalpha()]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("Le garçon a déj", " mangé", "à"),  # lowercase inside a lowercase word
+        ("Nous irons ", " la fête", "à"),  # the common one-letter word
+        ("", "COLE", "É"),  # a capital starts the paragraph
+    ],
+)
+def test_lost_accented_letters_follow_frequency_and_case(left, right, expected):
+    assert choose(AFTER_C3, left, right, 0.0)[0] == expected
+
+
+def test_ideographs_are_never_guessed_but_letters_are():
+    assert choose(["中"], "", "", 0.0) is None
+    assert choose(["é"], "caf", " ", 0.0) == ("é", 1.0)

@@ -220,14 +220,13 @@ def _whole_character_gap(pos: int, size: int) -> Gap | None:
 def _whole_characters(size: int) -> tuple[bytes, ...]:
     """UTF-8 characters of ``size`` bytes worth considering for a wholly lost character.
 
-    Two-byte characters, and the three-byte ones of the punctuation and symbol
-    blocks (U+2000–U+2FFF): those are what English and European text loses
-    this way. A lost ideograph could not be chosen anyway (it is marked, not
-    guessed), so its candidates are not enumerated.
+    Only the three-byte ones of the punctuation and symbol blocks
+    (U+2000–U+2FFF): what English text loses this way. Two markers are too
+    common for other reasons (ftfy, for one, writes them for lost bytes) to be
+    read as a lost accented letter, and a lost ideograph could not be chosen
+    anyway (it is marked, not guessed).
     """
     conts = range(0x80, 0xC0)
-    if size == 2:
-        return tuple(bytes((a, b)) for a in range(0xC2, 0xE0) for b in conts)
     if size == 3:
         return tuple(bytes((0xE2, b, c)) for b in conts for c in conts)
     return ()
