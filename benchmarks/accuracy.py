@@ -643,18 +643,24 @@ def run_cell(cell: Cell, corpus: list[Paragraph], tools: dict[str, Tool]) -> Cel
     return result
 
 
+def with_cell_config(cell: Cell, tools: dict[str, Tool]) -> dict[str, Tool]:
+    """The tools, with fixtext configured for the cell (see cell_config)."""
+    config = cell_config(cell)
+    return tools if config is None else {**tools, "fixtext": make_tools(config)["fixtext"]}
+
+
 def run_cells(
-    cells: list[Cell], corpus: list[Paragraph], tools: dict[str, Tool], progress: bool = False
+    cells: list[Cell],
+    corpus: list[Paragraph],
+    tools: dict[str, Tool],
+    progress: bool = False,
+    per_cell_config: bool = False,
 ) -> list[CellResult]:
     results = []
     for i, cell in enumerate(cells, 1):
         if progress:
             print(f"\r[{i}/{len(cells)}] {cell.key:<45}", end="", file=sys.stderr, flush=True)
-        config = cell_config(cell)
-        cell_tools = tools
-        if config is not None and "fixtext" in tools:
-            cell_tools = {**tools, "fixtext": make_tools(config)["fixtext"]}
-        results.append(run_cell(cell, corpus, cell_tools))
+        results.append(run_cell(cell, corpus, with_cell_config(cell, tools) if per_cell_config else tools))
     if progress:
         print(file=sys.stderr)
     return results
@@ -912,7 +918,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--max-paragraphs", type=int, default=None, metavar="N", help=per_lang_help)
     parser.add_argument("--cells", action="append", metavar="PATTERN", help="fnmatch pattern on cell keys; repeatable")
     parser.add_argument("--json", metavar="OUT", help="also write the numbers to this JSON file")
+    parser.add_argument("--markdown", metavar="OUT", help="also write the tables as Markdown (for docs/accuracy.md)")
     return parser.parse_args(argv)
+
+
+def _pct(value: float) -> str:
+    return "–" if value != value else f"{value:.1f}"
+
+
+def markdown_tables(report: dict) -> str:
+    """The cell, clean and detection tables of a report, as Markdown."""
+    lines = ["| cell | kind | n | input acc | fixtext exact | fixtext acc | no worse | ftfy exact |", "|---|---|---|---|---|---|---|---|"]
+    for row in report["cells"]:
+        if row["direction"] == "clean":
+            continue
+        ours, theirs = row["tools"]["fixtext"], row["tools"]["ftfy"]
+        values = [row["input_acc_pct"], ours["exact_pct"], ours["acc_pct"], ours["no_worse_pct"], theirs["exact_pct"]]
+        kind = "lossless" if row["lossless"] else "lossy"
+        lines.append(f"| `{row['cell']}` | {kind} | {row['n']} | " + " | ".join(map(_pct, values)) + " |")
+    lines += ["", "| clean paragraphs | n | changed by fixtext | changed by ftfy.fix_text |", "|---|---|---|---|"]
+    for row in report["cells"]:
+        if row["direction"] == "clean":
+            tools = row["tools"]
+            lines.append(f"| {row['cell'].split('/')[1]} | {row['n']} | {tools['fixtext']['changed']} | {tools['ftfy']['changed']} |")
+    if report.get("detection"):
+        lines += ["", "| bytes | n | fixtext | charset-normalizer `best()` |", "|---|---|---|---|"]
+        for key, row in report["detection"].items():
+            lines.append(f"| {key} | {row['n']} | {_pct(pct(row['fixtext'], row['n']))} % | {_pct(pct(row['charset-normalizer'], row['n']))} % |")
+    return "\n".join(lines) + "\n"
 
 
 def print_corpus(corpus: list[Paragraph], notes: list[str]) -> None:
@@ -936,7 +969,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = build_corpus(per_lang, notes, QUICK_MAX_CHARS if args.quick else MAX_CHARS)
     print_corpus(corpus, notes)
     tools = make_tools(config)
-    results = run_cells(filter_cells(build_cells(), args.cells), corpus, tools, progress=sys.stderr.isatty())
+    cells = filter_cells(build_cells(), args.cells)
+    results = run_cells(cells, corpus, tools, progress=sys.stderr.isatty(), per_cell_config=True)
     print_table(results)
     print_totals(results)
     report: dict = {"config": config_note, "per_lang": per_lang, "quick": args.quick}
@@ -948,6 +982,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nruntime: {report['seconds']} s")
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(markdown_tables(report), encoding="utf-8")
     return 0
 
 

@@ -178,3 +178,13 @@ def test_real_tools_smoke(tmp_path):
     assert [row["cell"] for row in report["cells"]] == ["forward/utf-8>gbk/strict/latin", "clean/en"]
     assert set(report["cells"][0]["tools"]) == {"fixtext", "ftfy", "ftfy-enc"}
     assert report["ftfy_suite"] is None
+
+
+def test_markdown_tables_list_every_cell():
+    corpus = acc.select(acc.our_paragraphs(), 1)
+    cells = [_cell("forward/utf-8>gbk/ignore/latin"), _cell("clean/en")]
+    results = acc.run_cells(cells, corpus, {"fixtext": lambda t: t, "ftfy": lambda t: t})
+    report = {"cells": [acc.summarize(r) for r in results], "detection": None}
+    table = acc.markdown_tables(report)
+    assert "| `forward/utf-8>gbk/ignore/latin` | lossy |" in table
+    assert "| en | 1 | 0 | 0 |" in table

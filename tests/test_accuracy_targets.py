@@ -22,7 +22,7 @@ TOOLS = {"fixtext": fixtext.fix_text}
 def _run(pattern: str) -> list:
     cells = [cell for key, cell in CELLS.items() if fnmatch.fnmatch(key, pattern)]
     assert cells, pattern
-    return acc.run_cells(cells, CORPUS, TOOLS)
+    return acc.run_cells(cells, CORPUS, TOOLS, per_cell_config=True)
 
 
 def test_clean_paragraphs_are_never_changed():
