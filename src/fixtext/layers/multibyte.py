@@ -256,16 +256,21 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
         if steps and start < steps[-1].end:
             continue
         best: list[Step] = kept.get(start, [])
-        for channel, stop in [] if best else channels:  # the first channel that explains the run wins
+        for channel, stop in [] if best else channels:
             kin = family_of(channel.codec)
             family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors and c.codec in kin)
-            best = _resolve_run(text, start, stop, channel, family, context, config, prior)
-            if best:
-                break
+            found = _resolve_run(text, start, stop, channel, family, context, config, prior)
+            if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
+                best = found
         for step in best:
             context.accept(step)
         steps.extend(best)
     return steps
+
+
+def _coverage(steps: list[Step]) -> tuple[int, float]:
+    """How much of a run some steps explain: characters covered, then confidence."""
+    return sum(s.end - s.start for s in steps), sum(s.confidence for s in steps)
 
 
 def _resolve_run(text, start, stop, channel, family, context, config, prior) -> list[Step]:
