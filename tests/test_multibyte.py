@@ -116,3 +116,9 @@ def test_unknowable_character_becomes_one_replacement_character():
 def test_long_runs_of_mojibake_characters_do_not_raise():
     assert isinstance(fixtext.fix_text("鈥" * 5000), str)
     assert isinstance(fixtext.fix_text(("鈥 " * 2000)), str)
+
+
+def test_the_famous_idiom_becomes_the_replacement_characters_it_was():
+    # U+FFFD U+FFFD written as UTF-8 (EF BF BD EF BF BD) and read as GBK.
+    assert fixtext.fix_text("Name: 锟斤拷") == "Name: \ufffd\ufffd"
+    assert fixtext.fix_text("锟斤拷锟斤拷") == "\ufffd" * 4

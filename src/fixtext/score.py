@@ -240,6 +240,10 @@ _SYLLABLE_IN_WORD = re.compile(
 LATIN1_SOUP = 1.5
 _LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}")
 
+#: 锟斤拷 is what U+FFFD, written as UTF-8, looks like read as GBK: the most
+#: famous mojibake there is, and never text anybody meant.
+KNOWN_IDIOM = 20.0
+
 #: A bullet is followed by a space, never glued to what follows ("•u").
 GLUED_BULLET = 4.0
 _GLUED_BULLET = re.compile(r"•(?=\S)")
@@ -280,6 +284,7 @@ def structure_cost(text: str) -> float:
     total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
     total += GLUED_BULLET * len(_GLUED_BULLET.findall(text))
     total += LATIN1_SOUP * sum(len(m.group()) for m in _LATIN1_SOUP.finditer(text))
+    total += KNOWN_IDIOM * text.count("锟斤拷")
     total += IDEOGRAPH_INSIDE_WORD * len(_SYLLABLE_IN_WORD.findall(text))
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
