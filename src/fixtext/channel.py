@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .model import ErrorMode
 
@@ -97,8 +96,3 @@ class Channel:
             return self.decode(original) == observed
         except UnicodeDecodeError:
             return False
-
-
-@lru_cache(maxsize=None)
-def lead_bytes(codec: str) -> frozenset[int]:
-    return frozenset(_LEAD_BYTES[codecs.lookup(codec).name])

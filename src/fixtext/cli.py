@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from . import __version__
 from .pipeline import fix_and_explain
 
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 class InputError(Exception):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import score
 
@@ -126,8 +125,3 @@ def decode_bytes(data: bytes) -> tuple[str, Detection]:
         raise UndecodableInputError(
             f"{detection.encoding} decodes the start of the data but not byte {exc.start}"
         ) from exc
-
-
-def read_file(path: str | Path) -> tuple[str, Detection]:
-    """Read and decode a file (OSError for I/O problems, InputError for non-text)."""
-    return decode_bytes(Path(path).read_bytes())
