@@ -110,3 +110,13 @@ def test_surrogates_and_controls_do_not_raise():
 
 def test_version():
     assert fixtext.__version__.count(".") == 2
+
+
+def test_source_spans_point_into_the_callers_input():
+    meant = "Crème brûlée is served."
+    broken = meant.encode("utf-8").decode("cp1252").encode("utf-8").decode("gbk")
+    text = "Intro line.\n" + broken
+    for step in fixtext.fix_and_explain(text).steps:
+        covered = text[step.source_start : step.source_end]
+        assert covered and not covered.isascii(), (step, covered)
+        assert step.source_start >= len("Intro line.\n")

@@ -30,24 +30,30 @@ def _needs_work(text: str) -> bool:
     return not text.isascii()
 
 
+def _input_position(pos: int, steps: list[Step], *, end: bool) -> int:
+    """Where position ``pos`` of a stage's output was in its input.
+
+    A position inside a step's output maps to the edge of that step's input
+    (its start for a span's start, its end for a span's end).
+    """
+    shift = 0
+    for step in steps:  # in text order, non-overlapping
+        out_start = step.start + shift
+        out_end = out_start + len(step.after)
+        if pos < out_start or (pos == out_start and not end):
+            break
+        if pos < out_end or (pos == out_end and end and out_start < pos):
+            return step.end if end else step.start
+        shift += len(step.after) - (step.end - step.start)
+    return pos - shift
+
+
 def _to_source(span: tuple[int, int], stages: list[list[Step]]) -> tuple[int, int]:
     """Map a span of a later stage's text back to the caller's input."""
     start, end = span
     for steps in reversed(stages):
-        shift_start = shift_end = 0
-        new_start, new_end = start, end
-        for step in steps:
-            grown = len(step.after) - (step.end - step.start)
-            out_start, out_end = step.start + shift_start, step.start + shift_start + len(step.after)
-            if out_end <= start:
-                shift_end += grown
-                new_start, new_end = start - shift_end, end - shift_end
-            elif out_start < end:  # the span overlaps this step's output
-                new_start = min(new_start, step.start)
-                new_end = max(new_end, step.end)
-            shift_start += grown
-        start, end = new_start, max(new_start, new_end)
-    return start, end
+        start, end = _input_position(start, steps, end=False), _input_position(end, steps, end=True)
+    return start, max(start, end)
 
 
 def fix_and_explain(text: str, *, normalize: str | None = None, config: Config | None = None) -> Explained:
