@@ -73,17 +73,19 @@ def _reread(span: str, misreading: Misreading) -> str | None:
         return None
     if misreading.via in SINGLE_BYTE and is_utf8(data) and score.cost(data.decode("utf-8")) <= score.cost(candidate):
         return None  # UTF-8 read as a single-byte codec, more plausibly: the single-byte layer's case
-    if misreading.source == "windows-1252" and not _western(candidate):
-        return None
     if misreading.source != "windows-1252" and not (_mostly_cjk(candidate) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
 
 
 def _western(text: str) -> bool:
-    """Does ``text`` look like Western writing: Latin-1 letters inside plain words?"""
+    """Does ``text`` (a rereading with a character of context each side) look like
+    Western writing: Latin-1 letters inside words of plain letters, and
+    typographic punctuation?"""
     return all(
-        ch.isascii() or (_LATIN1_LETTER.match(ch) and (text[i - 1 : i].isascii() or text[i + 1 : i + 2].isascii()))
+        ch.isascii()
+        or ch in score.COMMON_PUNCTUATION
+        or (_LATIN1_LETTER.match(ch) and (text[i - 1 : i].isascii() or text[i + 1 : i + 2].isascii()))
         for i, ch in enumerate(text)
     ) and any(ch.isascii() and ch.isalpha() for ch in text)
 
@@ -115,11 +117,13 @@ def _fluent(candidate: str, misreading: Misreading) -> bool:
 LEGACY_PRIOR = 8.0
 
 
-def _step(text: str, start: int, end: int, candidate: str, misreading: Misreading, config: Config) -> Step | None:
+def _step(
+    text: str, start: int, end: int, candidate: str, misreading: Misreading, config: Config, prior: float
+) -> Step | None:
     observed = text[start:end]
     languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
     gain = score.repair_gain(
-        observed, candidate, text[max(start - 3, 0) : start], text[end : end + 3], LEGACY_PRIOR, languages
+        observed, candidate, text[max(start - 3, 0) : start], text[end : end + 3], prior, languages
     )
     confidence = score.confidence(gain)
     if gain <= 0 or confidence < config.min_confidence:
@@ -137,14 +141,18 @@ def _step(text: str, start: int, end: int, candidate: str, misreading: Misreadin
     )
 
 
-def _best(text: str, start: int, end: int, config: Config, misreadings: tuple[Misreading, ...]) -> Step | None:
+def _best(
+    text: str, start: int, end: int, config: Config, misreadings: tuple[Misreading, ...], prior: float = 0.0
+) -> Step | None:
     """The most plausible rereading of one span, if any beats the span as it is."""
     best = None
     for misreading in misreadings:
         candidate = _reread(text[start:end], misreading)
         if candidate is None:
             continue
-        step = _step(text, start, end, candidate, misreading, config)
+        if misreading.source == "windows-1252" and not _western(text[start - 1 : start] + candidate + text[end : end + 1]):
+            continue
+        step = _step(text, start, end, candidate, misreading, config, prior)
         if step and (best is None or step.confidence > best.confidence):
             best = step
     return best
@@ -167,22 +175,45 @@ def _settled(text: str, step: Step, config: Config) -> bool:
         return False
     repaired = text[: step.start] + step.after + text[step.end :]
     every = tuple(m for group in MISREADINGS.values() for m in group)
-    return _best(repaired, step.start, step.start + len(step.after), config, every) is None
+    return _best(repaired, step.start, step.start + len(step.after), config, every, LEGACY_PRIOR) is None
 
 
 def find(text: str, config: Config) -> list[Step]:
-    """All legacy rereadings in ``text``, non-overlapping and in order."""
+    """All legacy rereadings in ``text``, non-overlapping and in order.
+
+    As with the multibyte layer, once one rereading is confident the rest of
+    the document is judged again with a lower prior for the same misreading.
+    """
     if text.isascii():
         return []
     spans = sorted(
         ((m.span(), misreadings) for pattern, misreadings in MISREADINGS.items() for m in pattern.finditer(text)),
         key=lambda found: found[0],
     )
+    steps = _find(text, spans, config, {})
+    established = {step.chain for step in steps if step.confidence >= ESTABLISHED}
+    if established:
+        steps = _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
+    return steps
+
+
+#: A rereading this confident shows the document went through that misreading.
+ESTABLISHED = 0.6
+#: The prior for more of the same misreading in such a document.
+ESTABLISHED_PRIOR = 4.0
+
+
+def _find(text, spans, config: Config, lowered: dict[tuple[str, str], float]) -> list[Step]:
     steps: list[Step] = []
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        step = _best(text, start, end, config, misreadings)
+        step = None
+        for misreading in misreadings:  # the usual prior, or the lowered one for an established misreading
+            prior = lowered.get((misreading.source, misreading.via), LEGACY_PRIOR)
+            found = _best(text, start, end, config, (misreading,), prior)
+            if found and (step is None or found.confidence > step.confidence):
+                step = found
         if step and _settled(text, step, config):
             steps.append(step)
     return steps
