@@ -8,6 +8,7 @@ a time.
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -30,29 +31,39 @@ def _needs_work(text: str) -> bool:
     return not text.isascii()
 
 
-def _input_position(pos: int, steps: list[Step], *, end: bool) -> int:
-    """Where position ``pos`` of a stage's output was in its input.
+class _StageMap:
+    """Where the text a stage produced came from in the text it was given."""
 
-    A position inside a step's output maps to the edge of that step's input
-    (its start for a span's start, its end for a span's end).
-    """
-    shift = 0
-    for step in steps:  # in text order, non-overlapping
-        out_start = step.start + shift
-        out_end = out_start + len(step.after)
-        if pos < out_start or (pos == out_start and not end):
-            break
-        if pos < out_end or (pos == out_end and end and out_start < pos):
+    def __init__(self, steps: list[Step]) -> None:
+        self.steps = steps
+        self.out_starts: list[int] = []
+        self.shifts: list[int] = []  # growth of the text before each step
+        shift = 0
+        for step in steps:  # in text order, non-overlapping
+            self.out_starts.append(step.start + shift)
+            self.shifts.append(shift)
+            shift += len(step.after) - (step.end - step.start)
+        self.total = shift
+
+    def position(self, pos: int, *, end: bool) -> int:
+        """Where output position ``pos`` was in the input; inside a step's output,
+        the edge of its input (its start for a span's start, its end for an end)."""
+        i = bisect.bisect_right(self.out_starts, pos) - 1
+        if end and i >= 0 and self.out_starts[i] == pos and pos > 0:
+            i -= 1  # a span ending where a step's output begins ends before it
+        if i < 0:
+            return pos
+        step, out_start = self.steps[i], self.out_starts[i]
+        if pos < out_start + len(step.after) or (end and pos == out_start + len(step.after) and out_start < pos):
             return step.end if end else step.start
-        shift += len(step.after) - (step.end - step.start)
-    return pos - shift
+        return pos - self.shifts[i] - (len(step.after) - (step.end - step.start))
 
 
-def _to_source(span: tuple[int, int], stages: list[list[Step]]) -> tuple[int, int]:
+def _to_source(span: tuple[int, int], maps: list[_StageMap]) -> tuple[int, int]:
     """Map a span of a later stage's text back to the caller's input."""
     start, end = span
-    for steps in reversed(stages):
-        start, end = _input_position(start, steps, end=False), _input_position(end, steps, end=True)
+    for stage in reversed(maps):
+        start, end = stage.position(start, end=False), stage.position(end, end=True)
     return start, max(start, end)
 
 
@@ -64,6 +75,7 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
         raise ValueError(f"unknown normalization preset {normalize!r}")
     config = config or DEFAULT
     stages: list[list[Step]] = []
+    maps: list[_StageMap] = []
     for _ in range(config.max_passes):
         changed = False
         for layer in config.layers:
@@ -76,10 +88,11 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
             steps = [
                 replace(s, stage=stage, source_start=a, source_end=b)
                 for s in steps
-                for a, b in [_to_source((s.start, s.end), stages)]
+                for a, b in [_to_source((s.start, s.end), maps)]
             ]
             text = apply_stage(text, steps, replay=False)
             stages.append(steps)
+            maps.append(_StageMap(steps))
             changed = True
         if not changed:
             break

@@ -11,6 +11,7 @@ are and the rest is repaired around them.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -218,10 +219,10 @@ def find(text: str, config: Config) -> list[Step]:
     candidates = _candidates(text, config)
     steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
     if any(step.confidence >= ESTABLISHED for step in steps):
+        starts = sorted(start for start, _ in candidates)
         kept: dict[int, list[Step]] = {}
         for step in steps:  # by the run they belong to
-            run_start = max(start for start, end in candidates if start <= step.start < end)
-            kept.setdefault(run_start, []).append(step)
+            kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
         steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept)
     return steps
 
