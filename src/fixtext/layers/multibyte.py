@@ -106,8 +106,14 @@ def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
     return filled
 
 
-def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = score.CHANNEL_PRIOR) -> Step | None:
-    """Fill the piece's gaps by context, check the channel, and score the result."""
+def resolve(
+    piece: Piece, text: str, left: str, config: Config, prior: float = score.CHANNEL_PRIOR, run_end: int = -1
+) -> Step | None:
+    """Fill the piece's gaps by context, check the channel, and score the result.
+
+    Up to ``run_end`` the text after the piece is damaged too: it is not used
+    to judge how the repair fits its neighbours.
+    """
     after = text[piece.end :]
     try:
         filled = _fill(piece, left, after, config)
@@ -122,7 +128,7 @@ def resolve(piece: Piece, text: str, left: str, config: Config, prior: float = s
     if channel is None or candidate == observed or filled.only_markers:
         return None
     inferred = tuple(filled.inferred)
-    context = (left[-_CONTEXT:], after[:_CONTEXT])
+    context = (left[-_CONTEXT:], "" if piece.end < run_end else after[:_CONTEXT])
     if prior < score.CHANNEL_PRIOR and not score.fits_better(observed, candidate, *context):
         prior = score.CHANNEL_PRIOR  # the lower prior is for repairs that fit their surroundings
     prior += channel_prior(channel.codec)
@@ -294,7 +300,8 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
     context = _ParagraphSoFar(text)
     found = []
     for piece in analyse(text, offset, offset + len(run), channel, family):
-        step = resolve(piece, text, context.before(piece.start), config, prior)
+        step = resolve(piece, text, context.before(piece.start), config, prior, offset + len(run))
         if step is not None:
+            context.accept(step)  # the next part sees this one repaired
             found.append(replace(step, start=step.start - offset, end=step.end - offset))
     return tuple(found)
