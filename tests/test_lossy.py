@@ -42,7 +42,7 @@ def test_non_punctuation_candidates_are_ranked_by_plausibility():
     assert best("", "", ["丠", "中", "丢"]) == "中"
 
 
-def test_only_punctuation_is_guessed():
+def test_punctuation_is_guessed_and_ideographs_are_not():
     assert choose(GENERAL_PUNCTUATION, "the players", " union", 0.25)[0] == "’"
     assert choose(["丠", "中"], "", "", 0.0) is None  # ideographs need statistics
     assert choose(GENERAL_PUNCTUATION, "x", "y", 0.99) is None  # not likely enough

@@ -59,10 +59,10 @@ class _StageMap:
         return pos - self.shifts[i] - (len(step.after) - (step.end - step.start))
 
 
-def _to_source(span: tuple[int, int], maps: list[_StageMap]) -> tuple[int, int]:
+def _to_source(span: tuple[int, int], stages: list[_StageMap]) -> tuple[int, int]:
     """Map a span of a later stage's text back to the caller's input."""
     start, end = span
-    for stage in reversed(maps):
+    for stage in reversed(stages):
         start, end = stage.position(start, end=False), stage.position(end, end=True)
     return start, max(start, end)
 
@@ -74,8 +74,7 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
     if normalize is not None:
         raise ValueError(f"unknown normalization preset {normalize!r}")
     config = config or DEFAULT
-    stages: list[list[Step]] = []
-    maps: list[_StageMap] = []
+    stages: list[_StageMap] = []
     for _ in range(config.max_passes):
         changed = False
         for layer in config.layers:
@@ -88,15 +87,14 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
             steps = [
                 replace(s, stage=stage, source_start=a, source_end=b)
                 for s in steps
-                for a, b in [_to_source((s.start, s.end), maps)]
+                for a, b in [_to_source((s.start, s.end), stages)]
             ]
             text = apply_stage(text, steps, replay=False)
-            stages.append(steps)
-            maps.append(_StageMap(steps))
+            stages.append(_StageMap(steps))
             changed = True
         if not changed:
             break
-    return Explained(text, tuple(step for steps in stages for step in steps))
+    return Explained(text, tuple(step for stage in stages for step in stage.steps))
 
 
 def fix_text(text: str, *, normalize: str | None = None, config: Config | None = None) -> str:

@@ -16,6 +16,7 @@ the original cannot be checked, and the text is left as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,20 +143,35 @@ def _step(
 
 
 def _best(
-    text: str, start: int, end: int, config: Config, misreadings: tuple[Misreading, ...], prior: float = 0.0
+    text: str,
+    start: int,
+    end: int,
+    config: Config,
+    misreadings: tuple[Misreading, ...],
+    lowered: Mapping[tuple[str, str], float] | None = None,
 ) -> Step | None:
-    """The most plausible rereading of one span, if any beats the span as it is."""
+    """The most plausible rereading of one span, if any beats the span as it is.
+
+    Each misreading is judged with :data:`LEGACY_PRIOR`, or with its entry in
+    ``lowered`` once the document has shown it.
+    """
     best = None
     for misreading in misreadings:
         candidate = _reread(text[start:end], misreading)
         if candidate is None:
             continue
-        if misreading.source == "windows-1252" and not _western(text[start - 1 : start] + candidate + text[end : end + 1]):
-            continue
+        if misreading.source == "windows-1252":
+            window = text[start - 1 : start] + candidate + text[end : end + 1]
+            if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
+                continue
+        prior = (lowered or {}).get((misreading.source, misreading.via), LEGACY_PRIOR)
         step = _step(text, start, end, candidate, misreading, config, prior)
         if step and (best is None or step.confidence > best.confidence):
             best = step
     return best
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _settled(text: str, step: Step, config: Config) -> bool:
@@ -175,7 +191,7 @@ def _settled(text: str, step: Step, config: Config) -> bool:
         return False
     repaired = text[: step.start] + step.after + text[step.end :]
     every = tuple(m for group in MISREADINGS.values() for m in group)
-    return _best(repaired, step.start, step.start + len(step.after), config, every, LEGACY_PRIOR) is None
+    return _best(repaired, step.start, step.start + len(step.after), config, every) is None
 
 
 def find(text: str, config: Config) -> list[Step]:
@@ -208,12 +224,7 @@ def _find(text, spans, config: Config, lowered: dict[tuple[str, str], float]) ->
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        step = None
-        for misreading in misreadings:  # the usual prior, or the lowered one for an established misreading
-            prior = lowered.get((misreading.source, misreading.via), LEGACY_PRIOR)
-            found = _best(text, start, end, config, (misreading,), prior)
-            if found and (step is None or found.confidence > step.confidence):
-                step = found
+        step = _best(text, start, end, config, misreadings, lowered)
         if step and _settled(text, step, config):
             steps.append(step)
     return steps
