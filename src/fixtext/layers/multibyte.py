@@ -269,8 +269,6 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
             found = _resolve_run(text, start, stop, channel, family, context, config, prior)
             if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
                 best = found
-            if _coverage(best)[0] == stop - start:
-                break  # explained whole: the channels after it could only tie
         for step in best:
             context.accept(step)
         steps.extend(best)
