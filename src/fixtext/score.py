@@ -269,9 +269,20 @@ def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str =
     return min(totals[LANGUAGES.index(lang)] for lang in languages)
 
 
+#: Each occurrence of a pattern that mojibake makes and prose does not, with its cost.
+_MISFITS = (
+    (SPACED_IDEOGRAPHS, _SPACED_IDEOGRAPHS),
+    (GLUED_SYMBOL, _GLUED_SYMBOL),
+    (GLUED_BULLET, _GLUED_BULLET),
+    (KNOWN_IDIOM, re.compile("锟斤拷")),
+    (IDEOGRAPH_INSIDE_WORD, _SYLLABLE_IN_WORD),
+)
+
+
 def structure_cost(text: str) -> float:
-    """Script clashes between neighbours, accent-only words, and uncommon
-    ideographs standing alone among Latin letters (as mojibake does)."""
+    """How the characters of ``text`` fit together: script clashes between
+    neighbours, accent-heavy words, Latin-1 soup, the misfits above, and
+    ideographs standing alone among (or glued to) Latin letters."""
     scripts = [script_of(ch) for ch in text]
     total = 0.0
     for left, right in zip(scripts, scripts[1:]):
@@ -280,12 +291,8 @@ def structure_cost(text: str) -> float:
     if text.isascii():
         return total
     total += 2.0 * _accent_heavy(text)
-    total += SPACED_IDEOGRAPHS * len(_SPACED_IDEOGRAPHS.findall(text))
-    total += GLUED_SYMBOL * len(_GLUED_SYMBOL.findall(text))
-    total += GLUED_BULLET * len(_GLUED_BULLET.findall(text))
     total += LATIN1_SOUP * sum(len(m.group()) for m in _LATIN1_SOUP.finditer(text))
-    total += KNOWN_IDIOM * text.count("锟斤拷")
-    total += IDEOGRAPH_INSIDE_WORD * len(_SYLLABLE_IN_WORD.findall(text))
+    total += sum(weight * len(pattern.findall(text)) for weight, pattern in _MISFITS)
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
         if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
