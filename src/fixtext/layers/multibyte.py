@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
@@ -186,16 +187,17 @@ def _looks_like_utf8(run: str, codec: str) -> bool:
     return lost * 4 <= len(data)
 
 
-def _runs(text: str, codec: str) -> list[tuple[int, int]]:
-    """Runs that could be UTF-8 read as ``codec``: they hold a character such damage
-    starts with, or a U+FFFD where a decoder lost a whole character."""
+def _runs(text: str, codec: str, all_runs: Callable[[], list[tuple[int, int, str]]]) -> list[tuple[int, int]]:
+    """Of ``all_runs()`` (start, end, run), those that could be UTF-8 read as ``codec``:
+    they hold a character such damage starts with, or a U+FFFD where a decoder
+    lost a whole character."""
     pattern = start_pattern(codec)
     if not pattern.search(text) and REPLACEMENT not in text:
         return []
     return [
-        m.span()
-        for m in NON_ASCII_RUN.finditer(text)
-        if (pattern.search(m.group()) or REPLACEMENT in m.group()) and _looks_like_utf8(m.group(), codec)
+        (start, end)
+        for start, end, run in all_runs()
+        if (pattern.search(run) or REPLACEMENT in run) and _looks_like_utf8(run, codec)
     ]
 
 
@@ -239,8 +241,10 @@ ESTABLISHED = 0.6
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
+    # The non-ASCII runs, found once and only if some codec could use them.
+    all_runs = cache(lambda: [(m.start(), m.end(), m.group()) for m in NON_ASCII_RUN.finditer(text)])
     for codec in config.codecs:
-        runs = _runs(text, codec)
+        runs = _runs(text, codec, all_runs)
         allow_qmark = (
             ErrorMode.QMARK in config.error_modes
             and any(text[end : end + 1] == "?" for _, end in runs)
