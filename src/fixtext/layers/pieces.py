@@ -103,16 +103,17 @@ def analyse(
     while pending:
         span_start, span_end = pending.pop()
         result = _analyse_span(text, span_start, span_end, channel, end, family)
-        if isinstance(result, Piece):
-            yield from _independent(result, _offsets_of(text, result))
+        if isinstance(result, tuple):
+            yield from _independent(*result)
         else:
             pending.extend((span_start + a, span_start + b) for a, b in reversed(result))
 
 
 def _analyse_span(
     text: str, start: int, end: int, channel: Channel, run_end: int, family: tuple[Channel, ...]
-) -> Piece | list[tuple[int, int]]:
-    """A piece explaining ``text[start:end]`` whole, or the sub-ranges left once the unexplained parts are cut out.
+) -> tuple[Piece, list[int]] | list[tuple[int, int]]:
+    """A piece explaining ``text[start:end]`` whole (with its characters' byte offsets),
+    or the sub-ranges left once the unexplained parts are cut out.
 
     A gap at the end of a span cut out of a longer run (``end < run_end``) is
     an artifact of the cut: the bytes it lacks are in the unexplained part
@@ -157,18 +158,7 @@ def _analyse_span(
             bad.append((first, last))
     if bad:
         return _outside(len(chars), bad)
-    return Piece(start, end, data, tuple(sorted(kept, key=lambda g: g.pos)), channel, family)
-
-
-def _offsets_of(text: str, piece: Piece) -> list[int]:
-    """Byte offset of each character of the piece in its encoding (markers take none)."""
-    chars = text[piece.start : piece.end]
-    if piece.channel.errors is ErrorMode.QMARK:
-        chars = chars.replace("?", REPLACEMENT)
-    offsets = [0]
-    for part in _encode_chars(chars, piece.channel):
-        offsets.append(offsets[-1] + len(part or b""))
-    return offsets
+    return Piece(start, end, data, tuple(sorted(kept, key=lambda g: g.pos)), channel, family), offsets
 
 
 def _independent(piece: Piece, offsets: list[int]) -> Iterator[Piece]:
