@@ -46,6 +46,7 @@ class Step:
     inferred: tuple[int, ...] = ()  # offsets in ``after`` of inferred characters (or of U+FFFD marks)
     source_start: int = -1
     source_end: int = -1
+    rule: str = ""  # for normalization steps: the rule that made the change
 
     @property
     def chain_label(self) -> str:
@@ -66,6 +67,7 @@ class Step:
             "before": self.before,
             "after": self.after,
             "layer": self.layer,
+            "rule": self.rule,
             "chain": self.chain_label,
             "errors": self.errors.value,
             "confidence": round(self.confidence, 4),
