@@ -66,3 +66,32 @@ english_gbk_safe = st.lists(
 chinese_gbk_safe = st.lists(st.lists(_unit, min_size=1, max_size=5).map("".join), min_size=1, max_size=4).map(
     " ".join
 )
+
+
+def frequent_chars(lang: str, count: int, codec: str) -> str:
+    """The ``count`` most frequent characters of ``lang`` (fixtext's own statistics) that ``codec`` encodes in two bytes."""
+    from fixtext import charstats
+
+    table = charstats._table(lang.replace("-", "_").lower() + "_chars.tsv")
+    ranked = sorted(table, key=lambda ch: charstats.unigram_cost(ch, lang))
+    return "".join(ch for ch in ranked if len(ch.encode(codec, "ignore")) == 2)[:count]
+
+
+def aligned(chars: str, source: str, via: str) -> str:
+    """The characters whose two bytes in ``source`` make one character in ``via``:
+    strings of them always survive being read the wrong way."""
+    kept = []
+    for ch in chars:
+        try:
+            if len(ch.encode(source).decode(via)) == 1:
+                kept.append(ch)
+        except UnicodeError:
+            pass
+    return "".join(kept)
+
+
+#: Common hangul syllables, most of them among Korean's most frequent.
+FREQUENT_HANGUL = (
+    "이다는의에하고가를지기사서도한로리자수있정아대일으시인나보어우장전부제주구해니게상조오들동만성원면소과여요"
+    "문스위라신경공생세방각중모연실화발무마비진것용국계내물학선개작유관말미간행저식출회법래거양때재감"
+)

@@ -3,8 +3,12 @@
 import difflib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fixtext
+
+from .strategies import COMMON_KANJI, FREQUENT_HANGUL, KANA, aligned, frequent_chars
 
 CHINESE = "这是一个关于中文编码的句子。"
 TRADITIONAL = "這是一個關於繁體中文的句子。"
@@ -78,3 +82,67 @@ def test_legacy_steps_replay():
     assert fixtext.apply_plan(broken, explained.plan) == CHINESE
     [step] = explained.steps
     assert step.chain == ("gbk", "latin-1") and step.ops == (("encode", "latin-1"), ("decode", "gbk"))
+
+
+# One CJK codec read as another. Both readings are CJK characters, so the
+# round trips draw from each language's frequent characters (real text is
+# made of them), without the long runs of one character that random drawing
+# favours and prose never has, and are long enough to be told from gibberish.
+_HANS_AS_BIG5 = aligned(frequent_chars("zh-Hans", 800, "gbk"), "gbk", "big5")
+_HANT_AS_GBK = aligned(frequent_chars("zh-Hant", 1500, "big5"), "big5", "gbk")
+_JAPANESE_AS_GBK = aligned(COMMON_KANJI[:500], "shift_jis", "gbk")
+
+
+def _distinct(alphabet: str, min_size: int, max_size: int = 40, element=None):
+    element = st.sampled_from(alphabet) if element is None else element
+    return st.lists(element, min_size=min_size, max_size=max_size, unique=True).map("".join)
+
+
+# Japanese prose is mostly kana: two draws in three are kana.
+_kana = st.sampled_from(aligned(KANA, "shift_jis", "gbk"))
+_japanese = _distinct("", 8, element=st.one_of(_kana, _kana, st.sampled_from(_JAPANESE_AS_GBK)))
+_korean_word = _distinct(FREQUENT_HANGUL, 2, 4)
+_korean_sentences = st.lists(_korean_word, min_size=6, max_size=12, unique=True)
+
+SETTINGS = settings(deadline=None)  # the profile's (tests/conftest.py), without a deadline
+
+CROSS_CJK = {
+    ("gbk", "big5"): _distinct(_HANS_AS_BIG5, 12),
+    ("big5", "gbk"): _distinct(_HANT_AS_GBK, 12),
+    ("shift_jis", "gbk"): _japanese,
+    ("euc_kr", "gbk"): _korean_sentences.map(" ".join),
+}
+
+
+@pytest.mark.parametrize(("source", "via"), list(CROSS_CJK))
+@SETTINGS
+@given(data=st.data())
+def test_one_cjk_codec_read_as_another_round_trips(source, via, data):
+    text = data.draw(CROSS_CJK[source, via])
+    broken = text.encode(source).decode(via)
+    explained = fixtext.fix_and_explain(broken)
+    assert explained.text == text
+    assert {step.chain for step in explained.steps} == {(source, via)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("这是我的朋友，他叫小明。", "gbk", "big5"),
+        ("この本はとても面白いです。", "shift_jis", "gbk"),
+        ("오늘은 날씨가 정말 좋네요. 내일 다시 만나요.", "euc_kr", "gbk"),
+        ("请把文件放在桌子上: --output 文件", "gbk", "big5"),
+    ],
+)
+def test_cross_cjk_sentences(text, source, via):
+    broken = text.encode(source).decode(via)
+    assert broken != text
+    assert fixtext.fix_text(broken) == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["目录", "設定", "ファイル", "파일", "文件 (默认)", "請問火車站在哪裡？", "东京タワー", "한국어 문서 작성"],
+)
+def test_short_cjk_labels_are_not_reread_as_another_codec(clean):
+    assert fixtext.fix_text(clean) == clean

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 from . import charstats
 
 #: Typographic punctuation that ordinary prose uses.
@@ -44,9 +46,10 @@ LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "ko")
 def _ideograph_costs(ch: str) -> tuple[float, ...]:
     """Cost of a CJK ideograph in each language, from each national standard's levels."""
     gb, big5, jis = _double_byte(ch, "gb2312"), _double_byte(ch, "big5"), _double_byte(ch, "euc_jp")
-    bits = charstats.unigram_bits(ch)
+    bits = charstats.unigram_cost(ch, "zh-Hans")
     hans = _from_bits(bits) if bits is not None else (6.0 if gb else 8.0)
-    hant = 8.0 if not big5 else (_TIER["big5-frequent"] if big5[0] <= 0xC6 else 6.0)
+    bits = charstats.unigram_cost(ch, "zh-Hant")
+    hant = _from_bits(bits) if bits is not None else (6.0 if big5 else 8.0)
     ja = 8.0 if not jis else (_TIER["jis-level-1"] if jis[0] <= 0xCF else 5.5)
     ko = 6.0 if _double_byte(ch, "euc_kr") else 8.0
     return (hans, hant, ja, ko)
@@ -67,13 +70,17 @@ def _from_bits(bits: float) -> float:
     return min(max(0.4 * bits - 0.5, 1.5), 6.0)
 
 
-def _bigram_discount(text: str) -> float:
-    """How much cheaper ``text`` is in Simplified Chinese for its known in-word pairs (线路)."""
+#: The languages with in-word pair statistics, by their index in LANGUAGES.
+_BIGRAM_LANGUAGES = ((0, "zh-Hans"), (1, "zh-Hant"))
+
+
+def _bigram_discount(text: str, index: int, lang: str) -> float:
+    """How much cheaper ``text`` is in ``lang`` for its known in-word pairs (线路)."""
     discount = 0.0
     for first, second in zip(text, text[1:]):
-        bits = charstats.bigram_bits(first, second) if first >= "\u4e00" and second >= "\u4e00" else None
+        bits = charstats.bigram_cost(first, second, lang) if first >= "\u4e00" and second >= "\u4e00" else None
         if bits is not None:
-            discount += max(0.0, char_costs(second)[0] - (0.4 * bits + 0.5))
+            discount += max(0.0, char_costs(second)[index] - (0.4 * bits + 0.5))
     return discount
 
 
@@ -244,6 +251,19 @@ _LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}")
 #: famous mojibake there is, and never text anybody meant.
 KNOWN_IDIOM = 20.0
 
+#: A combining mark belongs after a letter of its script; one that follows a
+#: space, punctuation or an ideograph (a Kannada vowel sign before a Canadian
+#: syllable) is what decoding the wrong bytes as UTF-8 makes.
+ORPHAN_MARK = 6.0
+_ORPHAN_MARK = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{M}|(?<=\p{Han})\p{M}")
+
+#: A letter of an alphabet or abugida from U+0900 up (Indic, Ethiopic,
+#: Cherokee, Canadian syllabics, Yi…) standing alone: those scripts write
+#: words, and one letter among ideographs is a wrong decode's accident.
+LONE_RARE_LETTER = 6.0
+_RARE = "\u0900-\u10ff\u1200-\u1dff\ua000-\uabff"
+_LONE_RARE_LETTER = re.compile(f"(?<![{_RARE}])[{_RARE}](?![{_RARE}])")
+
 #: A bullet is followed by a space, never glued to what follows ("•u").
 GLUED_BULLET = 4.0
 _GLUED_BULLET = re.compile(r"•(?=\S)")
@@ -264,8 +284,9 @@ def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str =
     if not text:
         return 0.0
     totals = list(map(sum, zip(*map(char_costs, text))))
-    if "zh-Hans" in languages:
-        totals[0] -= _bigram_discount(left[-1:] + text + right[:1])
+    for index, lang in _BIGRAM_LANGUAGES:
+        if lang in languages:
+            totals[index] -= _bigram_discount(left[-1:] + text + right[:1], index, lang)
     return min(totals[LANGUAGES.index(lang)] for lang in languages)
 
 
@@ -274,6 +295,8 @@ _MISFITS = (
     (SPACED_IDEOGRAPHS, _SPACED_IDEOGRAPHS),
     (GLUED_SYMBOL, _GLUED_SYMBOL),
     (GLUED_BULLET, _GLUED_BULLET),
+    (ORPHAN_MARK, _ORPHAN_MARK),
+    (LONE_RARE_LETTER, _LONE_RARE_LETTER),
     (KNOWN_IDIOM, re.compile("锟斤拷")),
     (IDEOGRAPH_INSIDE_WORD, _SYLLABLE_IN_WORD),
 )

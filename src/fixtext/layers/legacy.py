@@ -5,9 +5,10 @@ codec it was wrongly read as, decode it with the one it was written in):
 
 * legacy CJK bytes read as latin-1 or cp1252: ``ÖÐÎÄ`` is GBK ``中文``;
 * Western cp1252 bytes read as a CJK codec: ``Mod鑜es`` is ``Modèles``;
-One CJK codec read as another (GBK as Big5) is not repaired yet: both
-readings are plausible CJK text, and telling them apart needs character
-statistics for each language.
+* one CJK codec read as another: GBK read as Big5 and back, Shift_JIS or
+  EUC-KR read as GBK. Both readings are CJK characters, so these are judged
+  a whole line at a time, by character statistics (Simplified and
+  Traditional Chinese), kana and hangul against gibberish hanzi.
 
 Only strict decodes are repaired here: where the wrong reading lost bytes,
 the original cannot be checked, and the text is left as it is.
@@ -42,6 +43,11 @@ _SINGLE_BYTE_SPAN = re.compile(f"(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?){{2,}}")
 #: Western text read as a CJK codec: runs of CJK characters (the accented
 #: letter and its neighbour became one of them), never punctuation.
 _CJK_SPAN = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]+")
+#: One CJK codec read as another: a line from its first non-ASCII character
+#: to its last, ASCII included, so that the whole passage is judged at once
+#: (a clause of gibberish can look like a few real words). A U+FFFD ends the
+#: stretch: bytes were lost there, and the rest is judged on its own.
+_CJK_LINE = re.compile("[^\\x00-\\x7f\ufffd](?:[^\n\ufffd]*[^\\x00-\\x7f\ufffd])?")
 
 LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 SINGLE_BYTE = ("latin-1", "sloppy-windows-1252")
@@ -59,6 +65,10 @@ class Misreading:
 MISREADINGS = {
     _SINGLE_BYTE_SPAN: tuple(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE),
     _CJK_SPAN: tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
+    _CJK_LINE: tuple(
+        Misreading(source, via)
+        for source, via in (("gbk", "big5"), ("big5", "gbk"), ("shift_jis", "gbk"), ("euc_kr", "gbk"))
+    ),
 }
 
 
@@ -74,7 +84,7 @@ def _reread(span: str, misreading: Misreading) -> str | None:
         return None
     if misreading.via in SINGLE_BYTE and is_utf8(data) and score.cost(data.decode("utf-8")) <= score.cost(candidate):
         return None  # UTF-8 read as a single-byte codec, more plausibly: the single-byte layer's case
-    if misreading.source != "windows-1252" and not (_mostly_cjk(candidate) and _fluent(candidate, misreading)):
+    if misreading.source != "windows-1252" and not (_mostly_cjk(candidate, misreading) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
 
@@ -94,12 +104,22 @@ def _western(text: str) -> bool:
 _LATIN1_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 
 
-def _mostly_cjk(text: str) -> bool:
-    """Is ``text`` the kind of text a CJK codec is for, with no control characters?"""
+def _mostly_cjk(text: str, misreading: Misreading) -> bool:
+    """Is ``text`` the kind of text a CJK codec is for, with no control characters?
+
+    Read through a single-byte codec, CJK text turns every character into
+    non-ASCII ones, so most of the rereading must be CJK; between two CJK
+    codecs ASCII stays itself and only the rest need be.
+    """
     if any(ch < " " or "\x7f" <= ch < "\xa0" for ch in text):
         return False
+    if misreading.via in LEGACY_CJK:
+        text = _ASCII.sub("", text)
     wide = sum(ch >= "\u2e80" for ch in text)
     return wide * 2 >= len(text)
+
+
+_ASCII = re.compile("[\\x00-\\x7f]+")
 
 
 #: The most a character may cost, on average, in a rereading as legacy CJK
@@ -109,8 +129,14 @@ FLUENT = 5.0
 
 
 def _fluent(candidate: str, misreading: Misreading) -> bool:
+    """Are the rereading's non-ASCII characters, on average, ordinary in the codec's language?
+
+    ASCII is left out: it is cheap, and a line of code or options with a few
+    words of gibberish between would otherwise pass.
+    """
     languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
-    return score.language_cost(candidate, languages) <= FLUENT * len(candidate)
+    wide = _ASCII.sub("", candidate)
+    return score.language_cost(wide, languages) <= FLUENT * len(wide)
 
 
 #: Believing a span is a legacy misreading costs more than believing it is
