@@ -46,12 +46,17 @@ def _kind(text: str, i: int) -> str:
     return "latin" if _LATIN_CHAR.match(char) else "other"
 
 
+def _line(text: str, i: int) -> str:
+    end = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1 : len(text) if end < 0 else end]
+
+
 def _to_half(match) -> str | None:
     text, start, end = match.string, match.start(), match.end()
     left, right = _neighbours(text, start, end)
     sides = (_kind(text, left), _kind(text, right))
-    if "cjk" in sides or "latin" not in sides:
-        return None
+    if "cjk" in sides or "latin" not in sides or ("none" in sides and _CJK_CHAR.search(_line(text, start))):
+        return None  # at a sentence's edge, the line's script decides (用Go。 stays)
     half = TO_HALF[match.group()]
     if half in _SPACE_AFTER and end < len(text) and _LATIN_CHAR.match(text[end]):
         half += " "

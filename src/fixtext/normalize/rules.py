@@ -8,7 +8,7 @@ one as a step with its span, and replay it later.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,18 +45,3 @@ def table_rule(name: str, table: Mapping[int, Any]) -> Rule:
     chars = "".join(regex.escape(chr(cp)) for cp in sorted(table))
     return pattern_rule(name, f"[{chars}]", lambda m: m.group().translate(table))
 
-
-def combine(name: str, rules: Iterable[Rule]) -> Rule:
-    """Several rules on disjoint characters, reported under one name."""
-    parts = tuple(rules)
-
-    def find(text: str) -> list[Edit]:
-        edits = sorted(edit for rule in parts for edit in rule.find(text))
-        kept, cursor = [], -1
-        for edit in edits:  # on overlap (which disjoint rules never make), the first wins
-            if edit[0] >= cursor:
-                kept.append(edit)
-                cursor = max(edit[1], edit[0] + 1) if edit[0] == edit[1] else edit[1]
-        return kept
-
-    return Rule(name, find)
