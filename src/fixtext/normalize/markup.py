@@ -26,6 +26,14 @@ MARKUPS = ("text", "markdown", "rst")
 
 _URL = re.compile(r"\b(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]")
 
+# In Markdown and reST, indentation is structure: removing an invisible or a
+# control after a line's leading spaces, or turning a no-break space into a
+# space there, could turn prose into a code block.  Such a prefix is kept.
+_LINE_PREFIX = re.compile(
+    "(?m)^[ \t]*(?:[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200d\u202f\u2060\u3000\ufeff]"
+    "|\x1b\\[[0-9;]*[A-Za-z])+"
+)
+
 Span = tuple[int, int]
 
 
@@ -34,6 +42,8 @@ def protected_spans(text: str, markup: str) -> list[Span]:
     if markup not in MARKUPS:
         raise ValueError(f"unknown markup {markup!r}; expected one of {', '.join(MARKUPS)}")
     spans = [match.span() for match in _URL.finditer(text)]
+    if markup != "text":
+        spans += [match.span() for match in _LINE_PREFIX.finditer(text)]
     if markup == "markdown":
         from . import markdown  # markdown-it-py is needed only here
 
