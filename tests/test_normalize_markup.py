@@ -100,3 +100,10 @@ def test_markdown_is_parsed_only_when_asked_for():
     sys.modules.pop("fixtext.normalize.markdown", None)
     fixtext.normalize('plain "text"', "typographic")
     assert "fixtext.normalize.markdown" not in sys.modules
+
+
+def test_html_entities_are_markup_in_markdown_and_rst():
+    text = "Fish &amp; chips"
+    assert fixtext.normalize(text, "ftfy") == "Fish & chips"
+    assert fixtext.normalize(text, "ftfy", markup="markdown") == text
+    assert fixtext.normalize(text, "ftfy", markup="rst") == text

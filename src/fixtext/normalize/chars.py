@@ -67,7 +67,7 @@ def unescape_html() -> Rule:
                 edits.append((match.start(), match.end(), after))
         return edits
 
-    return Rule("html-entities", find)
+    return Rule("html-entities", find, markups=("text",))  # in Markdown and reST an entity is markup
 
 
 #: A grapheme cluster holding a character outside ASCII: the unit the

@@ -40,7 +40,7 @@ def run(text: str, rules: list[Rule], markup: str, record: Record) -> str:
     for _ in range(MAX_PASSES):
         changed = False
         for rule in rules:
-            edits = rule.find(text)
+            edits = rule.find(text) if markup in rule.markups else []
             if not edits:
                 continue
             if protected is None:  # parsed lazily, and again only after a change

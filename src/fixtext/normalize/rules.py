@@ -22,6 +22,7 @@ Edit = tuple[int, int, str]
 class Rule:
     name: str
     find: Callable[[str], list[Edit]]
+    markups: tuple[str, ...] = ("text", "markdown", "rst")  # the kinds of document it applies to
 
 
 def pattern_rule(name: str, pattern: str | Any, replace: Callable[[Any], str | None]) -> Rule:
