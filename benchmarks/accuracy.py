@@ -65,7 +65,8 @@ Clean rows report ``chg``, the paragraphs each tool changed.
 
 Then: ftfy 6.3.1's own ``tests/test_cases.json`` (downloaded once with pip
 into ~/.cache/fixtext-bench/), scored as ftfy's suite does, with fixtext
-followed by ftfy's non-encoding fixes; and, if ``fixtext.detect_encoding``
+followed by ftfy's non-encoding fixes, and with fixtext's ``ftfy``
+normalization preset; and, if ``fixtext.detect_encoding``
 exists, legacy-codec detection accuracy vs. charset-normalizer on short (10
 characters) and long (whole paragraph) byte strings.
 """
@@ -801,6 +802,7 @@ def run_ftfy_suite(cases: list[dict], tools: dict[str, Tool]) -> dict:
             "fixtext": got == fixed,
             "ftfy-enc": ftfy.fix_encoding(original) == fixed_encoding,
             "fixtext-alone": run_tool(tools["fixtext"], original, ToolScore()) == fixed_encoding,
+            "fixtext-ftfy-preset": fixtext.fix_text(original, normalize="ftfy") == fixed,
         }
         for name, passed in checks.items():
             counts[f"{name}:{expect}"] += passed
@@ -820,6 +822,7 @@ def print_ftfy_suite(suite: dict) -> None:
         ("fixtext + ftfy(no encoding fixes) == fixed", "fixtext"),
         ("ftfy.fix_encoding == fixed-encoding", "ftfy-enc"),
         ("fixtext.fix_text == fixed-encoding", "fixtext-alone"),
+        ("fixtext.fix_text(normalize='ftfy') == fixed", "fixtext-ftfy-preset"),
     )
     for label, key in rows:
         on_pass, on_fail = c.get(f"{key}:pass", 0), c.get(f"{key}:fail", 0)

@@ -52,3 +52,15 @@ def test_no_cell_is_made_worse_than_its_input():
 def test_gbk_read_as_latin1_is_repaired():
     [result] = _run("reverse/gbk>latin-1/strict/*")
     assert result.tools["fixtext"].exact >= 0.8 * result.n
+
+
+def test_ftfy_preset_matches_ftfy_on_its_own_test_cases():
+    # ftfy 6.3.1's tests/test_cases.json, fetched with pip once and cached by the harness.
+    notes: list[str] = []
+    cases = acc.ftfy_cases(notes)
+    assert cases is not None, notes
+    suite = acc.run_ftfy_suite(cases, acc.make_tools(None))
+    counts = suite["counts"]
+    ours = counts.get("fixtext-ftfy-preset:pass", 0) + counts.get("fixtext-ftfy-preset:fail", 0)
+    theirs = counts.get("ftfy:pass", 0) + counts.get("ftfy:fail", 0)
+    assert ours >= theirs >= 152

@@ -142,7 +142,7 @@ def test_cross_cjk_sentences(text, source, via):
 
 @pytest.mark.parametrize(
     "clean",
-    ["目录", "設定", "ファイル", "파일", "文件 (默认)", "請問火車站在哪裡？", "东京タワー", "한국어 문서 작성"],
+    ["目录", "設定", "ファイル", "파일", "文件 (默认)", "請問火車站在哪裡？", "东京タワー", "한국어 문서 작성", "蔫蔫 蔫蔫"],
 )
 def test_short_cjk_labels_are_not_reread_as_another_codec(clean):
     assert fixtext.fix_text(clean) == clean

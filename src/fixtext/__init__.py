@@ -8,6 +8,7 @@
 from .config import Config
 from .decoding import BinaryInputError, Detection, InputError, UndecodableInputError, detect_encoding
 from .model import ErrorMode, Explained, Finding, Step
+from .normalize import PRESETS, Policy, normalize, normalize_and_explain  # the function shadows the subpackage
 from .pipeline import diagnose, fix_and_explain, fix_bytes, fix_bytes_and_explain, fix_file, fix_text
 from .plan import PlanError, apply_plan
 
@@ -27,10 +28,14 @@ __all__ = [
     "Explained",
     "Finding",
     "PlanError",
+    "PRESETS",
+    "Policy",
     "Step",
     "__version__",
     "apply_plan",
     "diagnose",
     "fix_and_explain",
     "fix_text",
+    "normalize",
+    "normalize_and_explain",
 ]

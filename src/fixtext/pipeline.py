@@ -11,12 +11,16 @@ from __future__ import annotations
 import bisect
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from .config import DEFAULT, Config
 from .decoding import decode_bytes
 from .layers import legacy, multibyte, singlebyte
 from .model import Explained, Finding, Step
+from .normalize import bidi, engine
+from .normalize.markup import MARKUPS
+from .normalize.policy import Policy, resolve
 from .plan import apply_stage
 
 _LAYERS = {
@@ -67,14 +71,32 @@ def _to_source(span: tuple[int, int], stages: list[_StageMap]) -> tuple[int, int
     return start, max(start, end)
 
 
-def fix_and_explain(text: str, *, normalize: str | None = None, config: Config | None = None) -> Explained:
+def _run_stage(text: str, steps: list[Step], stages: list[_StageMap]) -> str:
+    """Apply one stage of steps, each located in the caller's input."""
+    stage = len(stages)
+    steps = [
+        replace(s, stage=stage, source_start=a, source_end=b)
+        for s in steps
+        for a, b in [_to_source((s.start, s.end), stages)]
+    ]
+    stages.append(_StageMap(steps))
+    return apply_stage(text, steps, replay=False)
+
+
+def fix_and_explain(
+    text: str, *, normalize: Policy | str | None = None, markup: str = "text", config: Config | None = None
+) -> Explained:
     """Repair ``text`` and explain every change.  See :func:`fix_text`."""
     if not isinstance(text, str):
         raise TypeError(f"fix_and_explain() takes str, not {type(text).__name__}; use fix_bytes for bytes")
-    if normalize is not None:
-        raise ValueError(f"unknown normalization preset {normalize!r}")
+    if markup not in MARKUPS:
+        raise ValueError(f"unknown markup {markup!r}; expected one of {', '.join(MARKUPS)}")
+    policy = None if normalize is None else resolve(normalize)
     config = config or DEFAULT
     stages: list[_StageMap] = []
+    record = partial(_run_stage, stages=stages)
+    if policy is not None:
+        text = engine.run(text, policy.rules_before_repair(), markup, record)
     for _ in range(config.max_passes):
         changed = False
         for layer in config.layers:
@@ -83,32 +105,30 @@ def fix_and_explain(text: str, *, normalize: str | None = None, config: Config |
             steps = _LAYERS[layer](text, config)
             if not steps:
                 continue
-            stage = len(stages)
-            steps = [
-                replace(s, stage=stage, source_start=a, source_end=b)
-                for s in steps
-                for a, b in [_to_source((s.start, s.end), stages)]
-            ]
-            text = apply_stage(text, steps, replay=False)
-            stages.append(_StageMap(steps))
+            text = _run_stage(text, steps, stages)
             changed = True
         if not changed:
             break
+    if policy is not None:
+        text = engine.run(text, policy.rules(), markup, record)
     return Explained(text, tuple(step for stage in stages for step in stage.steps))
 
 
-def fix_text(text: str, *, normalize: str | None = None, config: Config | None = None) -> str:
+def fix_text(
+    text: str, *, normalize: Policy | str | None = None, markup: str = "text", config: Config | None = None
+) -> str:
     """Repair mojibake in ``text``; clean text comes back unchanged.
 
-    ``normalize`` names a punctuation-normalization preset to run after the
-    repair (none is applied by default).  ``config`` adjusts layers, codecs and
-    confidence thresholds.
+    ``normalize`` is a punctuation-normalization policy, or the name of a
+    preset (``fixtext.PRESETS``), run after the repair (none by default);
+    ``markup`` ("text", "markdown" or "rst") says which code and URLs it must
+    leave alone.  ``config`` adjusts layers, codecs and confidence thresholds.
     """
-    return fix_and_explain(text, normalize=normalize, config=config).text
+    return fix_and_explain(text, normalize=normalize, markup=markup, config=config).text
 
 
 def fix_bytes_and_explain(
-    data: bytes, *, normalize: str | None = None, config: Config | None = None
+    data: bytes, *, normalize: Policy | str | None = None, config: Config | None = None
 ) -> Explained:
     """Decode ``data`` (see :func:`fixtext.decoding.detect_encoding`), then repair it."""
     text, detection = decode_bytes(data)
@@ -116,7 +136,7 @@ def fix_bytes_and_explain(
     return replace(explained, encoding=detection.encoding, encoding_confidence=detection.confidence)
 
 
-def fix_bytes(data: bytes, *, normalize: str | None = None, config: Config | None = None) -> str:
+def fix_bytes(data: bytes, *, normalize: Policy | str | None = None, config: Config | None = None) -> str:
     """Repair text given as bytes in any encoding; see :func:`fix_bytes_and_explain`.
 
     Raises :class:`~fixtext.BinaryInputError` for binary data and
@@ -125,15 +145,30 @@ def fix_bytes(data: bytes, *, normalize: str | None = None, config: Config | Non
     return fix_bytes_and_explain(data, normalize=normalize, config=config).text
 
 
-def fix_file(path: str | os.PathLike[str], *, normalize: str | None = None, config: Config | None = None) -> str:
+def fix_file(path: str | os.PathLike[str], *, normalize: Policy | str | None = None, config: Config | None = None) -> str:
     """Read a file in whatever encoding it is in, and return its repaired text."""
     return fix_bytes(Path(path).read_bytes(), normalize=normalize, config=config)
 
 
-def diagnose(text: str, *, config: Config | None = None) -> list[Finding]:
-    """Report what :func:`fix_text` would change, located in ``text``; change nothing."""
+def diagnose(
+    text: str, *, normalize: Policy | str | None = None, markup: str = "text", config: Config | None = None
+) -> list[Finding]:
+    """Report what :func:`fix_text` would change, located in ``text``; change nothing.
+
+    Bidirectional control characters (the "Trojan Source" class) are always
+    reported: as a change when the policy removes them, else as a finding
+    whose ``after`` is the character itself.
+    """
+    steps = list(fix_and_explain(text, normalize=normalize, markup=markup, config=config).steps)
+    removed = {(s.source_start, s.source_end) for s in steps if s.rule == bidi.RULE}
+    steps += [
+        replace(s, source_start=s.start, source_end=s.end)
+        for edit in bidi.find_bidi_controls(text)
+        if edit[:2] not in removed
+        for s in [engine.step(text, edit, bidi.RULE)]
+    ]
     findings = []
-    for step in fix_and_explain(text, config=config).steps:
+    for step in steps:
         start = step.source_start if step.source_start >= 0 else step.start
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1

@@ -77,6 +77,8 @@ def _reread(span: str, misreading: Misreading) -> str | None:
     """The span read as it was written, or None if the bytes do not fit."""
     if "\ufffd" in span:
         return None  # a lost byte: the original cannot be checked
+    if misreading.via in LEGACY_CJK and misreading.source in LEGACY_CJK and len(set(span) - _ASCII_CHARS) < MIN_DISTINCT:
+        return None  # too few characters to tell which of two CJK readings is prose
     try:
         data = span.encode(misreading.via)
         candidate = data.decode(misreading.source)
@@ -87,6 +89,12 @@ def _reread(span: str, misreading: Misreading) -> str | None:
     if misreading.source != "windows-1252" and not (_mostly_cjk(candidate, misreading) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
+
+
+#: Between two CJK readings, a passage of fewer distinct characters than this
+#: (``蔫蔫 蔫蔫``, a label) carries too little evidence either way.
+MIN_DISTINCT = 4
+_ASCII_CHARS = frozenset(map(chr, range(128)))
 
 
 def _western(text: str) -> bool:
