@@ -146,3 +146,15 @@ def test_cross_cjk_sentences(text, source, via):
 )
 def test_short_cjk_labels_are_not_reread_as_another_codec(clean):
     assert fixtext.fix_text(clean) == clean
+
+
+def test_spaced_characters_are_judged_as_one_passage():
+    # Characters set apart by spaces (as in some man pages) are each too
+    # short to judge; the passage as a whole is not.
+    text = "這 些 訊 息 均 可 藉 由 finger 指 令 來 顯 示"
+    assert fixtext.fix_text(text.encode("big5").decode("latin-1")) == text
+
+
+def test_a_two_character_word_of_latin1_signs_is_mojibake_in_a_broken_document():
+    text = "도서관 앞 벤치에 앉아 따뜻한 커피를 마셨다."
+    assert fixtext.fix_text(text.encode("euc_kr").decode("latin-1")) == text

@@ -50,3 +50,19 @@ def test_confidence_is_monotone_and_bounded():
     values = [score.confidence(g) for g in (-1, 0, 1, 4, 20)]
     assert values[0] == values[1] == 0.0
     assert values == sorted(values) and values[-1] < 1.0
+
+
+def test_a_lone_hangul_syllable_between_latin_words_costs_extra():
+    assert score.structure_cost("irons 횪 la fête") > score.structure_cost("irons à la fête")
+    # Korean words quoted in English prose have several syllables.
+    assert score.structure_cost("the word 사랑 means love") == score.structure_cost("the word 사랑")
+
+
+@pytest.mark.parametrize("text", ["\u0cd5\u1463", " \u0301x"])
+def test_orphan_marks_and_lone_rare_letters_cost_extra(text):
+    assert score.structure_cost("漢字" + text) > score.structure_cost("漢字 ok")
+
+
+@pytest.mark.parametrize("text", ["नमस्ते दुनिया", "é", "が", "ภาษาไทย"])
+def test_marks_after_their_letters_and_words_of_rare_scripts_cost_nothing_extra(text):
+    assert score.structure_cost(text) == 0.0

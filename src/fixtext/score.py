@@ -242,10 +242,11 @@ _SYLLABLE_IN_WORD = re.compile(
     f"(?<=[A-Za-z])[{_SYLLABLES}](?![{_SYLLABLES}])|(?<![{_SYLLABLES}A-Za-z])[{_SYLLABLES}](?=[A-Za-z])"
 )
 
-#: Three or more Latin-1 letters and signs in a row ("¾Ùºõ") are what legacy
-#: CJK bytes read as latin-1 look like; European words mix them with ASCII.
+#: Three or more Latin-1 letters and signs in a row ("¾Ùºõ"), or two making a
+#: word of their own ("¾Õ"), are what legacy CJK bytes read as latin-1 look
+#: like; European words mix them with ASCII.
 LATIN1_SOUP = 1.5
-_LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}")
+_LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}|(?<![\\w\u00a1-\u00ff])[\u00a1-\u00ff]{2}(?![\\w\u00a1-\u00ff])")
 
 #: 锟斤拷 is what U+FFFD, written as UTF-8, looks like read as GBK: the most
 #: famous mojibake there is, and never text anybody meant.
@@ -305,7 +306,7 @@ _MISFITS = (
 def structure_cost(text: str) -> float:
     """How the characters of ``text`` fit together: script clashes between
     neighbours, accent-heavy words, Latin-1 soup, the misfits above, and
-    ideographs standing alone among (or glued to) Latin letters."""
+    ideographs or hangul syllables standing alone among (or glued to) Latin letters."""
     scripts = [script_of(ch) for ch in text]
     total = 0.0
     for left, right in zip(scripts, scripts[1:]):
@@ -324,7 +325,20 @@ def structure_cost(text: str) -> float:
             )
         if end - start == 1 and "latin" in scripts[max(start - 1, 0) : start] + scripts[end : end + 1]:
             total += IDEOGRAPH_INSIDE_WORD
+    for match in _LONE_SYLLABLE.finditer(text):
+        left = _ASCII_WORD_END.search(text, 0, match.start())
+        right = _ASCII_WORD_START.match(text, match.end())
+        if left and right:
+            total += LONE_SYLLABLE
     return total
+
+
+#: A one-syllable hangul word between English or European words ("irons 횪 la"):
+#: Korean quoted in Western prose comes in words of several syllables.
+LONE_SYLLABLE = 3.0
+_LONE_SYLLABLE = re.compile(f"(?<![{_SYLLABLES}])[{_SYLLABLES}](?![{_SYLLABLES}])")
+_ASCII_WORD_END = re.compile(r"[A-Za-z][^\w]*\Z")
+_ASCII_WORD_START = re.compile(r"[^\w]*[A-Za-z]")
 
 
 def _neighbour(scripts: list[str], i: int, step: int) -> str:

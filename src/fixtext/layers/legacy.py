@@ -40,6 +40,13 @@ _SINGLE_BYTE_HIGH = re.escape(_CP1252_HIGH + "".join(chr(c) for c in range(0x80,
 #: Legacy CJK read as a single-byte codec: high characters, each possibly
 #: followed by the ASCII trail byte of a double-byte character.
 _SINGLE_BYTE_SPAN = re.compile(f"(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?){{2,}}")
+#: The same, for text whose characters are spaced apart (``¬O ¥Î``: 是 用),
+#: one double-byte character between spaces: each alone is too short to
+#: judge, the passage is not.
+_PAIR = f"[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e{_SINGLE_BYTE_HIGH}]"
+_SPACED_SINGLE_BYTE_SPAN = re.compile(
+    f"(?<![{_SINGLE_BYTE_HIGH}]){_PAIR}(?: {_PAIR})+(?![\\x40-\\x7e{_SINGLE_BYTE_HIGH}])"
+)
 #: Western text read as a CJK codec: runs of CJK characters (the accented
 #: letter and its neighbour became one of them), never punctuation.
 _CJK_SPAN = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]+")
@@ -61,9 +68,12 @@ class Misreading:
     via: str
 
 
+_SINGLE_BYTE_MISREADINGS = tuple(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE)
+
 #: The misreadings each kind of span may come from.
 MISREADINGS = {
-    _SINGLE_BYTE_SPAN: tuple(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE),
+    _SINGLE_BYTE_SPAN: _SINGLE_BYTE_MISREADINGS,
+    _SPACED_SINGLE_BYTE_SPAN: _SINGLE_BYTE_MISREADINGS,
     _CJK_SPAN: tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
     _CJK_LINE: tuple(
         Misreading(source, via)
@@ -212,8 +222,8 @@ def _settled(text: str, step: Step, config: Config) -> bool:
     """Is the repair final: neither ftfy's reading of the line nor a rereading of the repair beats it?
 
     UTF-8 read as macroman or cp437 may also decode as GBK here and there;
-    when ftfy's reading of the whole line is cheaper, the line is left to the
-    single-byte layer. And a repair that would itself be reread next time is
+    when ftfy's reading of the line changes this span too and is cheaper, the
+    line is left to the single-byte layer. And a repair that would itself be reread next time is
     no repair.
     """
     line_start = text.rfind("\n", 0, step.start) + 1
@@ -221,11 +231,26 @@ def _settled(text: str, step: Step, config: Config) -> bool:
     line = text[line_start : None if line_end < 0 else line_end]
     ftfy_line = ftfy.fix_encoding(line)
     ours = line[: step.start - line_start] + step.after + line[step.end - line_start :]
-    if ftfy_line != line and score.cost(ftfy_line) <= score.cost(ours):
-        return False
+    touched = _changed_region(line, ftfy_line)
+    if touched and touched[0] < step.end - line_start and step.start - line_start < touched[1]:
+        if score.cost(ftfy_line) <= score.cost(ours):
+            return False
     repaired = text[: step.start] + step.after + text[step.end :]
     every = tuple(m for group in MISREADINGS.values() for m in group)
     return _best(repaired, step.start, step.start + len(step.after), config, every) is None
+
+
+def _changed_region(old: str, new: str) -> tuple[int, int] | None:
+    """The span of ``old`` that differs from ``new`` (common prefix and suffix removed)."""
+    if old == new:
+        return None
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, len(old) - end
 
 
 def find(text: str, config: Config) -> list[Step]:
@@ -236,9 +261,9 @@ def find(text: str, config: Config) -> list[Step]:
     """
     if text.isascii():
         return []
-    spans = sorted(
+    spans = sorted(  # in order, the longest first where several start together
         ((m.span(), misreadings) for pattern, misreadings in MISREADINGS.items() for m in pattern.finditer(text)),
-        key=lambda found: found[0],
+        key=lambda found: (found[0][0], -found[0][1]),
     )
     steps = _find(text, spans, config, {})
     established = {step.chain for step in steps if step.confidence >= ESTABLISHED}

@@ -220,23 +220,39 @@ def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool
 def find(text: str, config: Config) -> list[Step]:
     """All multibyte repairs in ``text``, non-overlapping and in order.
 
-    Once one repair is confident, the document is known to have gone through
-    this kind of damage, so the rest is judged again with a lower prior: a
-    lone ``拢`` in a document full of GBK mojibake is a ``£``.
+    Once repairs through one codec are confident (one of them, or several
+    together), the document is known to have gone through that codec, so the
+    rest is judged again with a lower prior for it: a lone ``拢`` in a
+    document full of GBK mojibake is a ``£``.
     """
     candidates = _candidates(text, config)
     steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
-    if any(step.confidence >= ESTABLISHED for step in steps):
+    shown = _shown_codecs(steps)
+    if shown:
         starts = sorted(start for start, _ in candidates)
         kept: dict[int, list[Step]] = {}
-        for step in steps:  # by the run they belong to
-            kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept)
+        for step in steps:  # by the run they belong to; the others' runs are judged again
+            if step.chain[-1] in shown:
+                kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
+        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept, shown)
     return steps
 
 
-#: A step this confident establishes that the document went through the channel.
+#: Repairs this confident, alone or together, establish that the document went through the channel.
 ESTABLISHED = 0.6
+
+
+def _shown_codecs(steps: list[Step]) -> frozenset[str]:
+    """The codecs whose repairs, taken as independent evidence, reach :data:`ESTABLISHED`.
+
+    Confidence maps a gain in cost to [0, 1); gains add up, so the doubts
+    multiply: three repairs at 0.35 are together as sure as one at 0.73.
+    """
+    doubt: dict[str, float] = {}
+    for step in steps:
+        codec = step.chain[-1]
+        doubt[codec] = doubt.get(codec, 1.0) * (1.0 - step.confidence)
+    return frozenset(codec for codec, left in doubt.items() if 1.0 - left >= ESTABLISHED)
 
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
@@ -258,9 +274,15 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
     return by_run
 
 
-def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Step]]) -> list[Step]:
+def _choose(
+    text, by_run, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
+) -> list[Step]:
     """Resolve each run in order (so lossy choices see the repaired text before
-    them); ``kept`` holds steps already chosen, by the run they start."""
+    them); ``kept`` holds steps already chosen, by the run they start.
+
+    ``prior`` applies to the codecs in ``shown`` (all, when None): the ones
+    the document has already shown; the others keep the usual prior.
+    """
     steps: list[Step] = []
     context = _ParagraphSoFar(text)
     for (start, _end), channels in sorted(by_run.items()):
@@ -270,7 +292,8 @@ def _choose(text, by_run, config: Config, prior: float, kept: dict[int, list[Ste
         for channel, stop in [] if best else channels:
             kin = family_of(channel.codec)
             family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors and c.codec in kin)
-            found = _resolve_run(text, start, stop, channel, family, context, config, prior)
+            own_prior = prior if shown is None or channel.codec in shown else score.CHANNEL_PRIOR
+            found = _resolve_run(text, start, stop, channel, family, context, config, own_prior)
             if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
                 best = found
         for step in best:
