@@ -36,8 +36,8 @@ class Discovery:
     skipped: list[str] = field(default_factory=list)
 
 
-def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+def _spec(patterns: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _relative(path: Path, base: Path) -> str:
