@@ -18,7 +18,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__
-from .files import discover
+from .files import discover, force_excluded
 from .ignore import IgnoreError, compile_patterns
 from .processing import FileResult, process_path, process_stream
 from .repairing import repair
@@ -196,7 +196,7 @@ def _run_files(paths: list[str], settings: Settings, printer: _Printer) -> None:
 def _run_stdin(settings: Settings, printer: _Printer) -> None:
     name = settings.stdin_filename or "<stdin>"
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    if settings.stdin_filename and settings.force_exclude and not discover([name], settings).files and Path(name).exists():
+    if settings.stdin_filename and force_excluded(Path(name), settings):
         stdout.write(stdin.read())  # excluded: passed through untouched, as formatters do
         return
     filter_mode = settings.mode in ("report", "write") and not settings.explain and settings.format == "text"

@@ -113,13 +113,12 @@ def discover(paths: Iterable[str], settings: Settings) -> Discovery:
     """Expand the command line's paths into the files to process."""
     found = Discovery()
     walker = _Walker(settings, found)
-    cwd = Path.cwd()
     for name in paths:
         path = Path(name)
         if path.is_dir():
             walker.walk(path)
         elif path.is_file():
-            if settings.force_exclude and walker.exclude.match_file(_relative(path.absolute(), cwd)):
+            if force_excluded(path, settings):
                 found.skipped.append(f"{path}: excluded")
             else:
                 found.files.append(path)
@@ -129,6 +128,12 @@ def discover(paths: Iterable[str], settings: Settings) -> Discovery:
             found.errors.append(f"{path}: no such file or directory")
     found.files = _unique(found.files)
     return found
+
+
+def force_excluded(path: Path, settings: Settings) -> bool:
+    """Whether ``--force-exclude`` drops a file named on the command line."""
+    exclude = _spec((*BUILTIN_EXCLUDE, *settings.exclude))
+    return settings.force_exclude and exclude.match_file(_relative(path.absolute(), Path.cwd()))
 
 
 def _unique(files: list[Path]) -> list[Path]:

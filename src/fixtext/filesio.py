@@ -113,13 +113,13 @@ class Reader:
     file has not changed.
     """
 
-    def __init__(self, stream: BinaryIO, chunk_size: int) -> None:
+    def __init__(self, stream: BinaryIO, chunk_size: int, encoding: Encoding | None = None) -> None:
         self.stream = stream
         self.chunk_size = chunk_size
         self._hash = hashlib.blake2b()
         head = self._read()
         self._eof = len(head) < chunk_size
-        self.encoding = Encoding.detect(head if self._eof else head[: _cut(head) or len(head)])
+        self.encoding = encoding or Encoding.detect(head if self._eof else head[: _cut(head) or len(head)])
         self._buffer = head[len(self.encoding.bom) :]
 
     def _read(self) -> bytes:
