@@ -25,10 +25,15 @@ class Result:
         return self.out.decode("utf-8")
 
 
-def cli(*args: str, stdin: bytes = b"", monkeypatch=None) -> Result:
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def cli(*args: str, stdin: bytes = b"", stderr_tty: bool = False) -> Result:
     """``fixtext ARGS`` in this process, with its own stdin, stdout and stderr."""
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    err = io.StringIO()
+    err = _Terminal() if stderr_tty else io.StringIO()
     saved = sys.stdin, sys.stdout, sys.stderr
     sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     sys.stdout, sys.stderr = out, err

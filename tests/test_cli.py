@@ -235,3 +235,15 @@ def test_negative_jobs_is_a_usage_error(tree):
 def test_console_script_entry_point_is_declared():
     pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text()
     assert 'fixtext = "fixtext.cli:main"' in pyproject
+
+
+def test_progress_bar_only_on_a_terminal_and_never_under_pre_commit(tmp_path, monkeypatch):
+    for i in range(5):
+        (tmp_path / f"f{i}.txt").write_text(FIXED, encoding="utf-8")
+    monkeypatch.setattr("fixtext.cli.PROGRESS_DELAY", 0)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    assert "/5 [" in cli("-j1", "--check", str(tmp_path), stderr_tty=True).err
+    assert "/5 [" not in cli("-j1", "--check", str(tmp_path)).err
+    assert "/5 [" not in cli("-j1", "-q", "--check", str(tmp_path), stderr_tty=True).err
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert "/5 [" not in cli("-j1", "--check", str(tmp_path), stderr_tty=True).err
