@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--to-utf8", help="write UTF-8 instead of each file's own encoding", **flag)
     parser.add_argument("--ignore", action="append", metavar="TEXT", help="text never to change: a literal, or 're:REGEX' (repeatable)")
     parser.add_argument("--exit-zero", help="exit 0 even when something was found (errors still exit 2)", **flag)
-    parser.add_argument("--chunk-size", type=int, metavar="BYTES", help="files larger than this are processed in chunks (default 8 MiB)")
+    parser.add_argument("--chunk-size", type=int, metavar="BYTES", help="files larger than this are processed in chunks (default 1 MiB)")
     parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of searching for one")
     parser.add_argument("--version", action="version", version=f"fixtext {__version__}")
     return parser
@@ -151,8 +151,7 @@ class _Printer:
 
     def finish(self) -> int:
         c = self.counts
-        if self.settings.mode != "check" or not self.settings.quiet:
-            self.note(summary(self.settings.mode, c["changed"], c["unchanged"], c["skipped"], c["errors"], c["repairs"]).removeprefix("fixtext: ").rstrip("\n"))
+        self.note(summary(self.settings.mode, c["changed"], c["unchanged"], c["skipped"], c["errors"], c["repairs"]))
         if c["errors"]:
             return EXIT_ERROR
         return EXIT_FOUND if c["changed"] and not self.settings.exit_zero else EXIT_OK
@@ -193,12 +192,13 @@ def _run_files(paths: list[str], settings: Settings, printer: _Printer) -> None:
             bar.update()
 
 
-def _run_stdin(settings: Settings, printer: _Printer) -> None:
+def _run_stdin(settings: Settings, printer: _Printer) -> bool:
+    """Process standard input; True when it was filtered to standard output."""
     name = settings.stdin_filename or "<stdin>"
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     if settings.stdin_filename and force_excluded(Path(name), settings):
         stdout.write(stdin.read())  # excluded: passed through untouched, as formatters do
-        return
+        return True
     filter_mode = settings.mode in ("report", "write") and not settings.explain and settings.format == "text"
     result = process_stream(stdin, stdout, name, settings, filter_mode=filter_mode)
     if result.skipped:  # a filter must not swallow its input silently
@@ -206,8 +206,9 @@ def _run_stdin(settings: Settings, printer: _Printer) -> None:
     if filter_mode and not result.error:
         printer.counts["changed" if result.changed else "unchanged"] += 1
         printer.counts["repairs"] += len(result.findings)
-        return
+        return True
     printer.result(result)
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,8 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     printer = _Printer(settings)
     if args.paths == ["-"]:
-        _run_stdin(settings, printer)
-        if printer.settings.mode in ("report", "write") and not printer.counts["errors"]:
+        if _run_stdin(settings, printer):
             printer.settings = settings.with_(quiet=True)  # a filter's stderr stays clean
     else:
         _run_files(args.paths, settings, printer)

@@ -115,7 +115,7 @@ def summary(mode: str, changed: int, unchanged: int, skipped: int, errors: int, 
         parts.append(f"{_count(skipped, 'file')} skipped")
     if errors:
         parts.append(_count(errors, "error"))
-    return "fixtext: " + ", ".join(parts) + "\n"
+    return ", ".join(parts)
 
 
 def _count(n: int, noun: str) -> str:

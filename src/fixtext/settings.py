@@ -31,7 +31,7 @@ DEFAULT_INCLUDE = (
 )  # fmt: skip
 
 #: Files above this size are read, repaired and written in chunks.
-DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
+DEFAULT_CHUNK_SIZE = 1024 * 1024
 
 
 class SettingsError(ValueError):
