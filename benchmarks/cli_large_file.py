@@ -27,7 +27,9 @@ def make_file(path: Path, megabytes: int, lines: bool, damage: int) -> None:
     mark = "it鈥檚".encode()
     with open(path, "wb") as handle:
         for i in range(blocks):
-            handle.write(block[: len(block) // 2] + mark + block[len(block) // 2 + len(mark) :] if i in damaged else block)
+            handle.write(
+                block[: len(block) // 2] + mark + block[len(block) // 2 + len(mark) :] if i in damaged else block
+            )
 
 
 #: Runs the command and reports its own peak RSS (a child's rusage would include

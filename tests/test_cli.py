@@ -1,6 +1,7 @@
 """The fixtext command: modes, options and exit codes."""
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,8 @@ def test_diff_is_a_unified_diff_of_the_changed_lines(tree):
     assert (tree / "broken.md").read_bytes() == BROKEN.encode("utf-8")
 
 
-def test_diff_applies_with_patch(tree, tmp_path):
+def test_diff_applies_with_patch(tree):
     diff = cli("--diff", "broken.md").out
-    import subprocess
-
     subprocess.run(["patch", "-p0", "--quiet"], input=diff, check=True, cwd=tree)
     assert (tree / "broken.md").read_bytes() == FIXED.encode("utf-8")
 

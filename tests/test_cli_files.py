@@ -1,6 +1,7 @@
 """Files: which are found, how they are read, and how they are written back."""
 
 import codecs
+import hashlib
 import os
 import stat
 import subprocess
@@ -195,7 +196,9 @@ def test_latin1_crlf_file_keeps_every_byte_but_the_repaired_ones(tmp_path):
 def test_lines_the_codec_cannot_round_trip_keep_their_bytes(tmp_path):
     # cp932 maps NEC-selected IBM extensions (0xED40) to a character it writes back as 0xFA5C.
     path = tmp_path / "sjis.txt"
-    untouched = "\u65e5\u672c\u8a9e ".encode("cp932") + b"\xed\x40" + "\u306e\u6587\u7ae0\u3067\u3059\r\n".encode("cp932")
+    untouched = (
+        "\u65e5\u672c\u8a9e ".encode("cp932") + b"\xed\x40" + "\u306e\u6587\u7ae0\u3067\u3059\r\n".encode("cp932")
+    )
     broken = "\u3053\u308c\u306f It\u7ab6\u51b1 done \u3067\u3059\r\n"  # UTF-8 ’ read as Shift_JIS
     path.write_bytes(untouched + broken.encode("cp932"))
     assert cli("--write", str(path)).code == 1
@@ -291,7 +294,5 @@ def test_changed_on_disk_is_caught_even_with_the_same_size_and_time(tmp_path):
     writer = AtomicWriter(path)
     path.write_bytes(b"bbbb\n")
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-    import hashlib
-
     with pytest.raises(ChangedOnDiskError):
         writer.commit(hashlib.blake2b(b"aaaa\n").digest())

@@ -63,7 +63,12 @@ def commit(project: Path, env: dict, name: str, data: bytes) -> subprocess.Compl
     (project / name).write_bytes(data)
     subprocess.run(["git", "add", name, ".pre-commit-config.yaml"], cwd=project, env=env, check=True)
     return subprocess.run(
-        ["git", "commit", "-m", "add"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ["git", "commit", "-m", "add"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 

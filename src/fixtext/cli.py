@@ -44,26 +44,62 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", metavar="PATH", nargs="*", help="files or directories, or '-' for standard input")
     mode = parser.add_mutually_exclusive_group()
     flag = {"action": "store_const", "const": True, "default": None}
-    mode.add_argument("--diff", dest="mode", action="store_const", const="diff", help="print a unified diff of what would change")
-    mode.add_argument("--check", dest="mode", action="store_const", const="check", help="print only a summary; exit 1 if anything would change")
-    mode.add_argument("-w", "--write", dest="mode", action="store_const", const="write", help="rewrite the files in place")
-    parser.add_argument("--stdin-filename", metavar="NAME", help="the name standard input stands for (config, excludes)")
-    parser.add_argument("--normalize", metavar="PRESET", help="normalization preset to apply after repairs ('none': repairs only)")
-    parser.add_argument("--min-confidence", metavar="X", type=float, help="apply and report only repairs at least this confident (0-1)")
+    mode.add_argument(
+        "--diff", dest="mode", action="store_const", const="diff", help="print a unified diff of what would change"
+    )
+    mode.add_argument(
+        "--check",
+        dest="mode",
+        action="store_const",
+        const="check",
+        help="print only a summary; exit 1 if anything would change",
+    )
+    mode.add_argument(
+        "-w", "--write", dest="mode", action="store_const", const="write", help="rewrite the files in place"
+    )
+    parser.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name standard input stands for (config, excludes)"
+    )
+    parser.add_argument(
+        "--normalize", metavar="PRESET", help="normalization preset to apply after repairs ('none': repairs only)"
+    )
+    parser.add_argument(
+        "--min-confidence", metavar="X", type=float, help="apply and report only repairs at least this confident (0-1)"
+    )
     parser.add_argument("--explain", help="say for each finding which codecs and decoder behaviour explain it", **flag)
     parser.add_argument("--format", choices=("text", "json"), help="findings as text lines or JSON Lines")
-    parser.add_argument("--color", choices=("auto", "always", "never"), help="colour the output (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
+    )
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", help="print only errors (and what the mode itself prints)", **flag)
     talk.add_argument("-v", "--verbose", help="also name unchanged and skipped files", **flag)
-    parser.add_argument("-j", "--jobs", type=int, metavar="N", help="files processed in parallel (default: one per CPU)")
-    parser.add_argument("--include", action="append", metavar="PATTERN", help="gitignore-style pattern of files a directory walk takes (repeatable; replaces the default list)")
-    parser.add_argument("--exclude", action="append", metavar="PATTERN", help="gitignore-style pattern of files and directories to skip (repeatable)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="files processed in parallel (default: one per CPU)"
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="PATTERN",
+        help="gitignore-style pattern of files a directory walk takes (repeatable; replaces the default list)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="gitignore-style pattern of files and directories to skip (repeatable)",
+    )
     parser.add_argument("--force-exclude", help="apply --exclude to files named on the command line too", **flag)
     parser.add_argument("--to-utf8", help="write UTF-8 instead of each file's own encoding", **flag)
-    parser.add_argument("--ignore", action="append", metavar="TEXT", help="text never to change: a literal, or 're:REGEX' (repeatable)")
+    parser.add_argument(
+        "--ignore", action="append", metavar="TEXT", help="text never to change: a literal, or 're:REGEX' (repeatable)"
+    )
     parser.add_argument("--exit-zero", help="exit 0 even when something was found (errors still exit 2)", **flag)
-    parser.add_argument("--chunk-size", type=int, metavar="BYTES", help="files larger than this are processed in chunks (default 1 MiB)")
+    parser.add_argument(
+        "--chunk-size", type=int, metavar="BYTES", help="files larger than this are processed in chunks (default 1 MiB)"
+    )
     parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of searching for one")
     parser.add_argument("--version", action="version", version=f"fixtext {__version__}")
     return parser
@@ -139,7 +175,9 @@ class _Printer:
         self.counts["changed" if found else "unchanged"] += 1
         self.counts["repairs"] += len(result.findings)
         if mode == "report" or (mode == "write" and settings.verbose):
-            _emit(sys.stdout, format_findings(result.path, result.findings, settings.format, settings.explain, self.paint))
+            _emit(
+                sys.stdout, format_findings(result.path, result.findings, settings.format, settings.explain, self.paint)
+            )
         if mode == "diff" and result.diff:
             _emit(sys.stdout, color_diff(diff_header(result.path) + result.diff, self.paint))
         if result.written:

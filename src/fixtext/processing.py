@@ -65,9 +65,7 @@ def _guarded(result: FileResult, action: Callable[[], None]) -> FileResult:
         action()
     except BinaryInputError:
         result.skipped = "binary file (NUL byte), skipped"
-    except (UndecodableInputError, OutputError) as exc:
-        result.error = str(exc)
-    except ChangedOnDiskError as exc:
+    except (UndecodableInputError, OutputError, ChangedOnDiskError) as exc:
         result.error = str(exc)
     except OSError as exc:
         result.error = exc.strerror or str(exc)
@@ -140,4 +138,3 @@ def process_stream(stream: BinaryIO, out: BinaryIO, name: str, settings: Setting
 
     _guarded(result, action)
     return result
-

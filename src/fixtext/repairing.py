@@ -48,7 +48,13 @@ def _shifted(steps: tuple[Step, ...], by: int) -> list[Step]:
 
 
 def repair_chunk(
-    text: str, settings: Settings, patterns: re.Pattern[str] | None, *, line: int = 1, column: int = 0, off: bool = False
+    text: str,
+    settings: Settings,
+    patterns: re.Pattern[str] | None,
+    *,
+    line: int = 1,
+    column: int = 0,
+    off: bool = False,
 ) -> tuple[Repaired, bool]:
     """Repair one chunk that starts at ``line``/``column`` of its file.
 
