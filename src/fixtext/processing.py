@@ -48,7 +48,13 @@ class _Run:
         want_diff = self.settings.mode == "diff"
         for chunk in self.reader.chunks():
             repaired, off = repair_chunk(
-                chunk.text, self.settings, self.patterns, line=chunk.line, column=chunk.column, off=off
+                chunk.text,
+                self.settings,
+                self.patterns,
+                name=self.result.path,
+                line=chunk.line,
+                column=chunk.column,
+                off=off,
             )
             new = encode_chunk(chunk, repaired.text, self.reader.encoding, self.target)
             self.result.findings += repaired.findings

@@ -26,11 +26,13 @@ def _config(min_confidence: float) -> Config:
     return Config(min_confidence=min_confidence)
 
 
-def repair(text: str, settings: Settings) -> Explained:
-    """Repair ``text`` as the settings ask.  Raises ValueError for an unknown preset.
+def repair(text: str, settings: Settings, name: str = "") -> Explained:
+    """Repair ``text``, from the file called ``name``, as the settings ask.
 
-    The engine itself drops steps below ``min_confidence`` (later passes see
-    only what was applied), so the report and the written file agree.
+    Raises ValueError for an unknown normalization preset.  The engine itself
+    drops steps below ``min_confidence`` (later passes see only what was
+    applied), so the report and the written file agree.  ``name`` is where
+    file-type decisions (markup-aware normalization) are to be made.
     """
     return fix_and_explain(text, normalize=settings.normalize, config=_config(settings.min_confidence))
 
@@ -52,6 +54,7 @@ def repair_chunk(
     settings: Settings,
     patterns: re.Pattern[str] | None,
     *,
+    name: str = "",
     line: int = 1,
     column: int = 0,
     off: bool = False,
@@ -67,7 +70,7 @@ def repair_chunk(
     cursor = 0
     for start, end in [*spans, (len(text), len(text))]:
         if start > cursor:
-            explained = repair(text[cursor:start], settings)
+            explained = repair(text[cursor:start], settings, name)
             pieces.append(explained.text)
             steps += _shifted(explained.steps, cursor)
         pieces.append(text[start:end])
