@@ -152,3 +152,9 @@ def test_one_modest_repair_does_not_establish_a_codec():
     weak = [dataclasses.replace(step, confidence=0.35)]
     assert _shown_codecs(weak) == frozenset()
     assert _shown_codecs(weak * 3) == {"gbk"}
+
+
+def test_damage_on_the_next_line_does_not_count_against_a_repair():
+    # A line break ends a neighbourhood: "’A" is not an ideograph's
+    # neighbour because the next line is still mojibake.
+    assert fixtext.fix_text("鈥橝\n" * 50) == "’A\n" * 50

@@ -151,6 +151,8 @@ def char_cost(ch: str) -> float:
 def script_of(ch: str) -> str:
     cp = ord(ch)
     if cp < 0x80:
+        if ch == "\n" or ch == "\r":
+            return "break"  # a line break ends a neighbourhood: "neutral" is looked through
         return "latin" if ch.isalnum() else "neutral"
     if 0x3040 <= cp <= 0x30FF or 0xFF61 <= cp <= 0xFF9F:
         return "kana"
