@@ -17,6 +17,8 @@ ENGLISH = [
     "Nobody on the committee had read the appendix… not even its author.",
     "Trains run every 20 minutes on weekdays; on Sundays, every hour.",
     "The recipe calls for 250 g of flour, two eggs and a pinch of salt.",
+    "It wasn’t over until the last ferry’s horn had sounded.",
+    "We’re nearly done; it’s late and the harbour’s gates are shut.",
 ]
 
 CHINESE = [
