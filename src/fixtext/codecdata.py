@@ -105,7 +105,19 @@ def drops_utf8_leads(codec: str) -> bool:
 @lru_cache(maxsize=None)
 def start_pattern(codec: str) -> re.Pattern[str]:
     """A compiled character class of :func:`start_chars`, for the C-speed fast path."""
-    ranges = _ranges(sorted(map(ord, start_chars(codec))))
+    return _char_class(start_chars(codec))
+
+
+@lru_cache(maxsize=64)
+def any_start_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    """A character class of the start characters of all ``codecs``: one scan to rule them all out."""
+    return _char_class(frozenset().union(*map(start_chars, codecs)))
+
+
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    if not chars:
+        return re.compile("(?!)")  # matches nothing
+    ranges = _ranges(sorted(map(ord, chars)))
     body = "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
         for lo, hi in ranges

@@ -39,7 +39,9 @@ _SINGLE_BYTE_HIGH = re.escape(_CP1252_HIGH + "".join(chr(c) for c in range(0x80,
 
 #: Legacy CJK read as a single-byte codec: high characters, each possibly
 #: followed by the ASCII trail byte of a double-byte character.
-_SINGLE_BYTE_SPAN = re.compile(f"(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?){{2,}}")
+#: (Spelled with a leading character class, which lets the regex engine skip
+#: ahead at C speed: the same language as ``(?:[high][\x40-\x7e]?){2,}``.)
+_SINGLE_BYTE_SPAN = re.compile(f"[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?(?:[{_SINGLE_BYTE_HIGH}][\\x40-\\x7e]?)+")
 #: The same, for text whose characters are spaced apart (``¬O ¥Î``: 是 用),
 #: one double-byte character between spaces: each alone is too short to
 #: judge, the passage is not.

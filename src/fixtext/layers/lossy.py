@@ -194,6 +194,8 @@ def choose(candidates: Sequence[str], left: str, right: str, threshold: float) -
     statistics for the neighbouring words that fixtext does not have yet; a
     wrong ideograph reads as real text, so such a gap becomes U+FFFD instead.
     """
+    if not any(_is_punctuation(c) or _is_letter(c) for c in candidates):
+        return None  # nothing here may be guessed: spare the ranking (the hot spot of lossy CJK)
     ranked = rank(candidates, left, right)
     if not ranked or ranked[0][1] < threshold:
         return None

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, channel_prior, family_of, start_pattern
+from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
@@ -257,6 +257,8 @@ def _shown_codecs(steps: list[Step]) -> frozenset[str]:
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
+    if not any_start_pattern(config.codecs).search(text) and REPLACEMENT not in text:
+        return by_run  # one scan instead of one per codec, for the common case: no damage
     # The non-ASCII runs, found once and only if some codec could use them.
     all_runs = cache(lambda: [(m.start(), m.end(), m.group()) for m in NON_ASCII_RUN.finditer(text)])
     for codec in config.codecs:

@@ -3,18 +3,18 @@
 ftfy solves this well, so this layer delegates to ``ftfy.fix_encoding`` with
 every non-encoding fixer turned off (no uncurled quotes, no unescaped HTML,
 no normalization: those are not damage).  It only calls ftfy on lines that
-ftfy's own badness regex flags, and reports each change as a step whose plan
+ftfy's own badness regex flags (searched through :mod:`.sieve`), and reports each change as a step whose plan
 is ftfy's replayable plan.
 """
 
 from __future__ import annotations
 
 import ftfy
-from ftfy.badness import BADNESS_RE
 
 from .. import score
 from ..config import Config
 from ..model import ErrorMode, Step
+from .sieve import badness_matches
 
 LAYER = "single-byte"
 
@@ -35,7 +35,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 def _flagged_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines in which ftfy's badness regex matches."""
     spans: list[tuple[int, int]] = []
-    for match in BADNESS_RE.finditer(text):
+    for match in badness_matches(text):
         if spans and match.start() < spans[-1][1]:
             continue
         start = text.rfind("\n", 0, match.start()) + 1

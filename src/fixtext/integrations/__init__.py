@@ -1,0 +1,1 @@
+"""Thin adapters that run fixtext inside distributed engines (each needs its own extra)."""
