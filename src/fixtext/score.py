@@ -142,6 +142,14 @@ def _letter_cost(cp: int) -> float:
     return 7.0 if cp < 0x800 else 6.0
 
 
+def mean_char_cost(text: str) -> float:
+    """The average cost of ``text``'s characters in the one language that suits
+    them best, without the in-word pairs: a C-speed measure of fluency."""
+    if not text:
+        return 0.0
+    return min(map(sum, zip(*map(char_costs, text)))) / len(text)
+
+
 def char_cost(ch: str) -> float:
     """The character's cost in the language that suits it best."""
     return min(char_costs(ch))

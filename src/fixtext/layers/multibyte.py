@@ -177,14 +177,19 @@ def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool
     return channels
 
 
-def _looks_like_utf8(run: str, codec: str) -> bool:
-    """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text)."""
+def _looks_like_utf8(runs: list[str], codec: str) -> list[bool]:
+    """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text).
+
+    All runs are judged at once: they hold no ASCII, so joined by newlines
+    they encode and decode as one string while each run's bytes stay apart
+    (a newline never belongs to a multibyte sequence, in UTF-8 or in any of
+    the codecs modelled).
+    """
     # Characters the codec cannot encode are not part of such damage.
-    data = run.replace(REPLACEMENT, "").encode(codec, "ignore")
-    if len(data) < 12:
-        return True
-    lost = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
-    return lost * 4 <= len(data)
+    data = "\n".join(runs).replace(REPLACEMENT, "").encode(codec, "ignore")
+    sizes = [len(part) for part in data.split(b"\n")]
+    kept = [len(part.encode("utf-8")) for part in data.decode("utf-8", "ignore").split("\n")]
+    return [size < 12 or (size - valid) * 4 <= size for size, valid in zip(sizes, kept)]
 
 
 def _runs(text: str, codec: str, all_runs: Callable[[], list[tuple[int, int, str]]]) -> list[tuple[int, int]]:
@@ -194,11 +199,9 @@ def _runs(text: str, codec: str, all_runs: Callable[[], list[tuple[int, int, str
     pattern = start_pattern(codec)
     if not pattern.search(text) and REPLACEMENT not in text:
         return []
-    return [
-        (start, end)
-        for start, end, run in all_runs()
-        if (pattern.search(run) or REPLACEMENT in run) and _looks_like_utf8(run, codec)
-    ]
+    found = [(start, end, run) for start, end, run in all_runs() if pattern.search(run) or REPLACEMENT in run]
+    near_utf8 = _looks_like_utf8([run for _, _, run in found], codec)
+    return [(start, end) for (start, end, _), near in zip(found, near_utf8) if near]
 
 
 def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:
