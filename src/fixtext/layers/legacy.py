@@ -68,8 +68,8 @@ def _letter_trailed(codecs: tuple[str, ...]) -> str:
 
 
 _LETTER_TRAILED = re.escape(_letter_trailed(("gbk", "big5", "shift_jis", "euc_kr")))
-_CJK_SPAN = re.compile(
-    f"(?<=[A-Za-z]){_CJK_RUN}|{_CJK_RUN}(?=[A-Za-z])|[{_LETTER_TRAILED}]{_CJK_RUN[:-1]}*"
+_CJK_SPAN = re.compile(  # the leading look-ahead lets the engine skip to CJK at C speed
+    f"(?={_CJK_RUN[:-1]})(?:(?<=[A-Za-z]){_CJK_RUN}|{_CJK_RUN}(?=[A-Za-z])|[{_LETTER_TRAILED}]{_CJK_RUN[:-1]}*)"
 )
 #: One CJK codec read as another: a line from its first non-ASCII character
 #: to its last, ASCII included, so that the whole passage is judged at once
@@ -318,8 +318,10 @@ def find(text: str, config: Config) -> list[Step]:
     """
     if text.isascii():
         return []
-    # Lines are only worth reading as another CJK codec in a text with CJK in it.
-    kinds = [(p, m) for p, m in MISREADINGS.items() if p is not _CJK_LINE or _WIDE.search(text)]
+    # Spans of CJK (Western text read as CJK, one CJK codec read as another)
+    # only exist in a text with CJK in it: one C-speed search decides.
+    has_cjk = _WIDE.search(text) is not None
+    kinds = [(p, m) for p, m in MISREADINGS.items() if has_cjk or p not in (_CJK_LINE, _CJK_SPAN)]
     spans = sorted(  # in order, the longest first where several start together
         ((m.span(), misreadings) for pattern, misreadings in kinds for m in pattern.finditer(text)),
         key=lambda found: (found[0][0], -found[0][1]),
