@@ -171,9 +171,9 @@ class _Printer:
         if result.skipped:
             self.counts["skipped"] += 1
             return self.note(f"{result.path}: {result.skipped}")
-        found = result.changed or bool(result.findings)
+        found = result.changed or result.repairs > 0
         self.counts["changed" if found else "unchanged"] += 1
-        self.counts["repairs"] += len(result.findings)
+        self.counts["repairs"] += result.repairs
         if mode == "report" or (mode == "write" and settings.verbose):
             _emit(
                 sys.stdout, format_findings(result.path, result.findings, settings.format, settings.explain, self.paint)
@@ -243,7 +243,7 @@ def _run_stdin(settings: Settings, printer: _Printer) -> bool:
         result.error, result.skipped = f"{result.skipped.split(',')[0]}; nothing was written", None
     if filter_mode and not result.error:
         printer.counts["changed" if result.changed else "unchanged"] += 1
-        printer.counts["repairs"] += len(result.findings)
+        printer.counts["repairs"] += result.repairs
         return True
     printer.result(result)
     return False

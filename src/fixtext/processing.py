@@ -21,7 +21,8 @@ class FileResult:
     """What happened to one file; ``changed`` means would change, or did with ``--write``."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # kept only when they will be printed
+    repairs: int = 0
     diff: str = ""
     changed: bool = False
     written: bool = False
@@ -33,8 +34,10 @@ class FileResult:
 class _Run:
     """Repairs a reader's chunks one by one, collecting findings and diff hunks."""
 
-    def __init__(self, reader: Reader, settings: Settings, result: FileResult) -> None:
+    def __init__(self, reader: Reader, settings: Settings, result: FileResult, keep_findings: bool) -> None:
         self.reader = reader
+        # A big file may have millions of findings: hold them only to print them.
+        self.keep_findings = keep_findings
         self.settings = settings
         self.result = result
         self.target = reader.encoding.to_utf8() if settings.to_utf8 else reader.encoding
@@ -57,12 +60,19 @@ class _Run:
                 off=off,
             )
             new = encode_chunk(chunk, repaired.text, self.reader.encoding, self.target)
-            self.result.findings += repaired.findings
+            self.result.repairs += len(repaired.findings)
+            if self.keep_findings:
+                self.result.findings += repaired.findings
             if new != chunk.data:
                 self.result.changed = True
                 if want_diff:
                     self.result.diff += diff_hunks(chunk.text, repaired.text, chunk.line)
             yield chunk, new
+
+
+def _printed(settings: Settings) -> bool:
+    """Will the command print this file's findings one by one?"""
+    return settings.mode == "report" or (settings.mode == "write" and settings.verbose)
 
 
 def _guarded(result: FileResult, action: Callable[[], None]) -> FileResult:
@@ -86,7 +96,7 @@ def process_path(path: Path, settings: Settings) -> FileResult:
 
     def action() -> None:
         with open(path, "rb") as handle:
-            run = _Run(Reader(handle, settings.chunk_size), settings, result)
+            run = _Run(Reader(handle, settings.chunk_size), settings, result, _printed(settings))
             if settings.mode == "write":
                 _write(path.resolve(), run)
             else:
@@ -134,7 +144,7 @@ def process_stream(stream: BinaryIO, out: BinaryIO, name: str, settings: Setting
     result = FileResult(name)
 
     def action() -> None:
-        run = _Run(Reader(stream, settings.chunk_size), settings, result)
+        run = _Run(Reader(stream, settings.chunk_size), settings, result, not filter_mode and _printed(settings))
         if filter_mode:
             out.write(run.target.bom)
         for _chunk, new in run.outputs():
