@@ -155,6 +155,13 @@ def test_spaced_characters_are_judged_as_one_passage():
     assert fixtext.fix_text(text.encode("big5").decode("latin-1")) == text
 
 
+@pytest.mark.parametrize("via", ["latin-1", "gbk"])
+def test_a_korean_sentence_read_as_latin1_or_gbk_round_trips(via):
+    # Before the Korean statistics, 친구와 read as latin-1 came back as EUC-JP kanji (模备客).
+    text = "어제 저녁에 친구와 함께 시장에 가서 맛있는 떡볶이를 먹었어요."
+    assert fixtext.fix_text(text.encode("euc_kr").decode(via)) == text
+
+
 def test_a_two_character_word_of_latin1_signs_is_mojibake_in_a_broken_document():
     text = "도서관 앞 벤치에 앉아 따뜻한 커피를 마셨다."
     assert fixtext.fix_text(text.encode("euc_kr").decode("latin-1")) == text

@@ -66,3 +66,21 @@ def test_orphan_marks_and_lone_rare_letters_cost_extra(text):
 @pytest.mark.parametrize("text", ["नमस्ते दुनिया", "é", "が", "ภาษาไทย"])
 def test_marks_after_their_letters_and_words_of_rare_scripts_cost_nothing_extra(text):
     assert score.structure_cost(text) == 0.0
+
+
+KO = score.LANGUAGES.index("ko")
+
+
+@pytest.mark.parametrize("common", "이다는")
+@pytest.mark.parametrize("rare", "갊꺌뇝")
+def test_common_hangul_syllables_cost_less_than_rare_ones_in_korean(common, rare):
+    assert score.char_costs(common)[KO] + 1.5 < score.char_costs(rare)[KO]
+
+
+def test_hangul_outside_ks_x_1001_stays_dear():
+    assert score.char_costs("뷁") == (9.0, 9.0, 9.0, 9.0)
+
+
+@pytest.mark.parametrize(("word", "scrambled"), [("생각", "각생"), ("습니다", "다습니"), ("사랑", "랑사")])
+def test_korean_words_cost_less_than_their_syllables_scrambled(word, scrambled):
+    assert score.language_cost(word, ("ko",)) < score.language_cost(scrambled, ("ko",))
