@@ -217,6 +217,9 @@ def _fluent(candidate: str, misreading: Misreading) -> bool:
 #: Believing a span is a legacy misreading costs more than believing it is
 #: UTF-8 damage: nothing as strict as UTF-8's structure vouches for it.
 LEGACY_PRIOR = 8.0
+#: Between two CJK codecs more still: both readings are CJK characters, and
+#: short or repetitive clean text can read a little better the other way.
+CROSS_PRIOR = 12.0
 
 
 def _step(
@@ -265,7 +268,7 @@ def _best(
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-        prior = (lowered or {}).get((misreading.source, misreading.via), LEGACY_PRIOR)
+        prior = (lowered or {}).get(misreading, CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR)
         step = _step(text, start, end, candidate, misreading, config, prior)
         if step and (best is None or step.confidence > best.confidence):
             best = step
