@@ -107,8 +107,8 @@ _korean_sentences = st.lists(_korean_word, min_size=6, max_size=12, unique=True)
 SETTINGS = settings(deadline=None)  # the profile's (tests/conftest.py), without a deadline
 
 CROSS_CJK = {
-    ("gbk", "big5"): _distinct(_HANS_AS_BIG5, 12),
-    ("big5", "gbk"): _distinct(_HANT_AS_GBK, 12),
+    ("gbk", "big5"): _distinct(_HANS_AS_BIG5, 16),
+    ("big5", "gbk"): _distinct(_HANT_AS_GBK, 24),  # its gibberish is kana-rich and cheap: it takes longer
     ("shift_jis", "gbk"): _japanese,
     ("euc_kr", "gbk"): _korean_sentences.map(" ".join),
 }
