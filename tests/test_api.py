@@ -120,3 +120,13 @@ def test_source_spans_point_into_the_callers_input():
         covered = text[step.source_start : step.source_end]
         assert covered and not covered.isascii(), (step, covered)
         assert step.source_start >= len("Intro line.\n")
+
+
+def test_a_moved_step_equals_the_dataclass_replacement():
+    import dataclasses
+
+    step = fixtext.fix_and_explain("It wasn鈥檛 over.").steps[0]
+    changes = {"start": step.start + 5, "end": step.end + 5, "stage": 2, "source_start": 9, "source_end": 11}
+    moved = step.moved(**changes)
+    assert moved == dataclasses.replace(step, **changes)
+    assert moved is not step and step.start != moved.start  # the original is untouched

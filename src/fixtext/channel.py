@@ -11,7 +11,7 @@ runs inside CPython's C codecs.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import ErrorMode
 
@@ -71,9 +71,12 @@ MARKERS = {
 }
 
 
-@dataclass(frozen=True)
-class Channel:
-    """Bytes that were really ``source`` decoded as ``codec`` under ``errors``."""
+class Channel(NamedTuple):
+    """Bytes that were really ``source`` decoded as ``codec`` under ``errors``.
+
+    (A named tuple: channels key caches and are compared all the time, and a
+    tuple hashes and compares at C speed.)
+    """
 
     codec: str
     errors: ErrorMode

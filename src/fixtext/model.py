@@ -48,6 +48,15 @@ class Step:
     source_end: int = -1
     rule: str = ""  # for normalization steps: the rule that made the change
 
+    def moved(self, **changes: Any) -> Step:
+        """A copy with ``changes`` (positions, stage): :func:`dataclasses.replace`
+        without re-running ``__init__``, which matters on text with a repair
+        every few words (every field is kept as it is, so nothing needs
+        checking again)."""
+        copy = object.__new__(Step)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
     @property
     def chain_label(self) -> str:
         """The codec chain as people write it, e.g. ``utf-8 → gbk``."""

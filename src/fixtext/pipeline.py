@@ -75,7 +75,7 @@ def _run_stage(text: str, steps: list[Step], stages: list[_StageMap]) -> str:
     """Apply one stage of steps, each located in the caller's input."""
     stage = len(stages)
     steps = [
-        replace(s, stage=stage, source_start=a, source_end=b)
+        s.moved(stage=stage, source_start=a, source_end=b)
         for s in steps
         for a, b in [_to_source((s.start, s.end), stages)]
     ]
@@ -162,7 +162,7 @@ def diagnose(
     steps = list(fix_and_explain(text, normalize=normalize, markup=markup, config=config).steps)
     removed = {(s.source_start, s.source_end) for s in steps if s.rule == bidi.RULE}
     steps += [
-        replace(s, source_start=s.start, source_end=s.end)
+        s.moved(source_start=s.start, source_end=s.end)
         for edit in bidi.find_bidi_controls(text)
         if edit[:2] not in removed
         for s in [engine.step(text, edit, bidi.RULE)]

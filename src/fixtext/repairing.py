@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -65,7 +65,7 @@ class Repaired:
 
 
 def _shifted(steps: tuple[Step, ...], by: int) -> list[Step]:
-    return [replace(s, source_start=s.source_start + by, source_end=s.source_end + by) for s in steps]
+    return [s.moved(source_start=s.source_start + by, source_end=s.source_end + by) for s in steps]
 
 
 def repair_chunk(

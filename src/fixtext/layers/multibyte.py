@@ -12,7 +12,7 @@ are and the rest is repaired around them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -322,7 +322,7 @@ def _resolve_run(text, start, stop, channel, family, context, config, prior) -> 
     left = context.before(start)
     brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
     steps = _resolve_alone(text[start:stop], text[stop : stop + _CONTEXT + 1], brief_left, channel, family, config, prior)
-    return [replace(s, start=s.start + start, end=s.end + start) for s in steps]
+    return [s.moved(start=s.start + start, end=s.end + start) for s in steps]
 
 
 @lru_cache(maxsize=8192)
@@ -335,5 +335,5 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
         step = resolve(piece, text, context.before(piece.start), config, prior, offset + len(run))
         if step is not None:
             context.accept(step)  # the next part sees this one repaired
-            found.append(replace(step, start=step.start - offset, end=step.end - offset))
+            found.append(step.moved(start=step.start - offset, end=step.end - offset))
     return tuple(found)
