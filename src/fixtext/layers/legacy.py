@@ -17,7 +17,7 @@ the original cannot be checked, and the text is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,8 +54,9 @@ _SPACED_SINGLE_BYTE_SPAN = re.compile(  # the look-behind comes second, so the e
 #: letter and its neighbour became one of them), never punctuation, glued to
 #: the rest of their word: a strict decoder cannot pair an accented letter
 #: with a space or punctuation, so the run always touches an ASCII letter.
-#: Or the run holds the letter's ASCII neighbour itself: a character whose
-#: second byte is an ASCII letter (``莂`` is C7 61, ``Ça``).
+#: Or the run is a short word of its own holding the letter's ASCII
+#: neighbour itself: a character whose second byte is an ASCII letter
+#: (``莂`` is C7 61, ``Ça``).
 _CJK_RUN = "[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]+"
 
 
@@ -68,9 +69,27 @@ def _letter_trailed(codecs: tuple[str, ...]) -> str:
 
 
 _LETTER_TRAILED = re.escape(_letter_trailed(("gbk", "big5", "shift_jis", "euc_kr")))
-_CJK_SPAN = re.compile(  # the leading look-ahead lets the engine skip to CJK at C speed
-    f"(?={_CJK_RUN[:-1]})(?:(?<=[A-Za-z]){_CJK_RUN}|{_CJK_RUN}(?=[A-Za-z])|[{_LETTER_TRAILED}]{_CJK_RUN[:-1]}*)"
-)
+_CJK_SPAN = re.compile(_CJK_RUN)
+_LETTER_TRAILED_CHAR = re.compile(f"[{_LETTER_TRAILED}]")
+
+
+def _western_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The CJK runs that may be Western words read as a CJK codec: those glued
+    to an ASCII letter, and short words of their own holding a letter-trailed
+    character. (A regex with look-arounds on both sides of a run backtracks
+    through every long run of real CJK text; one pass over the runs does not.)"""
+    for match in _CJK_SPAN.finditer(text):
+        start, end = match.span()
+        if (
+            _is_ascii_letter(text[start - 1 : start])
+            or _is_ascii_letter(text[end : end + 1])
+            or (end - start <= 2 and _LETTER_TRAILED_CHAR.search(match.group()))
+        ):
+            yield start, end
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 #: One CJK codec read as another: a line from its first non-ASCII character
 #: to its last, ASCII included, so that the whole passage is judged at once
 #: (a clause of gibberish can look like a few real words). A U+FFFD ends the
@@ -326,7 +345,7 @@ def find(text: str, config: Config) -> list[Step]:
     has_cjk = _WIDE.search(text) is not None
     kinds = [(p, m) for p, m in MISREADINGS.items() if has_cjk or p not in (_CJK_LINE, _CJK_SPAN)]
     spans = sorted(  # in order, the longest first where several start together
-        ((m.span(), misreadings) for pattern, misreadings in kinds for m in pattern.finditer(text)),
+        ((span, misreadings) for pattern, misreadings in kinds for span in _spans(pattern, text)),
         key=lambda found: (found[0][0], -found[0][1]),
     )
     steps = _find(text, spans, config, {})
@@ -334,6 +353,12 @@ def find(text: str, config: Config) -> list[Step]:
     if established:
         steps = _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
     return steps
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    if pattern is _CJK_SPAN:
+        return _western_spans(text)
+    return (match.span() for match in pattern.finditer(text))
 
 
 #: A rereading this confident shows the document went through that misreading.

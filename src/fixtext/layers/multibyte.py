@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
+from itertools import compress
 
 from .. import score
 from ..channel import REPLACEMENT, Channel
@@ -187,21 +187,36 @@ def _looks_like_utf8(runs: list[str], codec: str) -> list[bool]:
     """
     # Characters the codec cannot encode are not part of such damage.
     data = "\n".join(runs).replace(REPLACEMENT, "").encode(codec, "ignore")
-    sizes = [len(part) for part in data.split(b"\n")]
-    kept = [len(part.encode("utf-8")) for part in data.decode("utf-8", "ignore").split("\n")]
+    sizes = map(len, data.split(b"\n"))
+    kept = map(len, map(str.encode, data.decode("utf-8", "ignore").split("\n")))
     return [size < 12 or (size - valid) * 4 <= size for size, valid in zip(sizes, kept)]
 
 
-def _runs(text: str, codec: str, all_runs: Callable[[], list[tuple[int, int, str]]]) -> list[tuple[int, int]]:
-    """Of ``all_runs()`` (start, end, run), those that could be UTF-8 read as ``codec``:
-    they hold a character such damage starts with, or a U+FFFD where a decoder
-    lost a whole character."""
+def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
+    """Of the text's non-ASCII runs, those that could be UTF-8 read as ``codec``:
+    their bytes are near UTF-8, and they hold a character such damage starts
+    with, or a U+FFFD where a decoder lost a whole character."""
     pattern = start_pattern(codec)
     if not pattern.search(text) and REPLACEMENT not in text:
         return []
-    found = [(start, end, run) for start, end, run in all_runs() if pattern.search(run) or REPLACEMENT in run]
-    near_utf8 = _looks_like_utf8([run for _, _, run in found], codec)
-    return [(start, end) for (start, end, _), near in zip(found, near_utf8) if near]
+    near = compress(range(len(all_runs.strings)), _looks_like_utf8(all_runs.strings, codec))
+    spans = all_runs.spans()
+    return [spans[i] for i in near if pattern.search(all_runs.strings[i]) or REPLACEMENT in all_runs.strings[i]]
+
+
+class _AllRuns:
+    """The text's non-ASCII runs, found once for every codec: their strings at
+    C speed, their positions only when some codec wants them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.strings = NON_ASCII_RUN.findall(text)
+        self._spans: list[tuple[int, int]] | None = None
+
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in NON_ASCII_RUN.finditer(self.text)]
+        return self._spans
 
 
 def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:
@@ -262,8 +277,7 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
     if not any_start_pattern(config.codecs).search(text) and REPLACEMENT not in text:
         return by_run  # one scan instead of one per codec, for the common case: no damage
-    # The non-ASCII runs, found once and only if some codec could use them.
-    all_runs = cache(lambda: [(m.start(), m.end(), m.group()) for m in NON_ASCII_RUN.finditer(text)])
+    all_runs = _AllRuns(text)  # found once, only when some codec could use them
     for codec in config.codecs:
         runs = _runs(text, codec, all_runs)
         allow_qmark = (
