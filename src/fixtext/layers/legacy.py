@@ -70,26 +70,33 @@ def _letter_trailed(codecs: tuple[str, ...]) -> str:
 
 _LETTER_TRAILED = re.escape(_letter_trailed(("gbk", "big5", "shift_jis", "euc_kr")))
 _CJK_SPAN = re.compile(_CJK_RUN)
-_LETTER_TRAILED_CHAR = re.compile(f"[{_LETTER_TRAILED}]")
+_CJK_CHAR = _CJK_RUN[:-1]
+#: Where such a run can be: a CJK character right after or right before an
+#: ASCII letter, or a short CJK word of its own holding a letter-trailed
+#: character. Each alternative looks at a bounded stretch of text, so the
+#: engine never backtracks through a long run of real CJK text.
+_WESTERN_EDGE = re.compile(
+    f"(?={_CJK_CHAR})(?:(?<=[A-Za-z]){_CJK_CHAR}|{_CJK_CHAR}(?=[A-Za-z])"
+    f"|(?<!{_CJK_CHAR})[{_LETTER_TRAILED}]{_CJK_CHAR}?(?!{_CJK_CHAR}))"
+)
+_ONE_CJK = re.compile(_CJK_CHAR)
 
 
 def _western_spans(text: str) -> Iterator[tuple[int, int]]:
     """The CJK runs that may be Western words read as a CJK codec: those glued
     to an ASCII letter, and short words of their own holding a letter-trailed
-    character. (A regex with look-arounds on both sides of a run backtracks
-    through every long run of real CJK text; one pass over the runs does not.)"""
-    for match in _CJK_SPAN.finditer(text):
-        start, end = match.span()
-        if (
-            _is_ascii_letter(text[start - 1 : start])
-            or _is_ascii_letter(text[end : end + 1])
-            or (end - start <= 2 and _LETTER_TRAILED_CHAR.search(match.group()))
-        ):
-            yield start, end
+    character."""
+    covered = 0
+    for edge in _WESTERN_EDGE.finditer(text):
+        if edge.start() < covered:
+            continue
+        start = edge.start()
+        while start > covered and _ONE_CJK.match(text, start - 1):
+            start -= 1  # back to the start of the run (short: a word)
+        covered = _CJK_SPAN.match(text, start).end()
+        yield start, covered
 
 
-def _is_ascii_letter(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
 #: One CJK codec read as another: a line from its first non-ASCII character
 #: to its last, ASCII included, so that the whole passage is judged at once
 #: (a clause of gibberish can look like a few real words). A U+FFFD ends the
