@@ -24,6 +24,7 @@ from typing import NamedTuple
 import ftfy  # also registers the sloppy-windows-1252 codec
 
 from .. import score
+from ..affixes import changed_span
 from ..codecdata import CODEC_LANGUAGES
 from ..config import Config
 from ..model import ErrorMode, Step
@@ -317,26 +318,13 @@ def _settled(text: str, step: Step, config: Config) -> bool:
     line = text[line_start : None if line_end < 0 else line_end]
     ftfy_line = ftfy.fix_encoding(line)
     ours = line[: step.start - line_start] + step.after + line[step.end - line_start :]
-    touched = _changed_region(line, ftfy_line)
+    touched = changed_span(line, ftfy_line) if ftfy_line != line else None
     if touched and touched[0] < step.end - line_start and step.start - line_start < touched[1]:
         if score.cost(ftfy_line) <= score.cost(ours):
             return False
     repaired = text[: step.start] + step.after + text[step.end :]
     every = tuple(m for group in MISREADINGS.values() for m in group)
     return _best(repaired, step.start, step.start + len(step.after), config, every) is None
-
-
-def _changed_region(old: str, new: str) -> tuple[int, int] | None:
-    """The span of ``old`` that differs from ``new`` (common prefix and suffix removed)."""
-    if old == new:
-        return None
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    return start, len(old) - end
 
 
 def find(text: str, config: Config) -> list[Step]:

@@ -15,6 +15,7 @@ import regex
 from ftfy import fixes
 from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES
 
+from ..affixes import changed_span
 from .rules import Edit, Rule, pattern_rule, table_rule
 
 
@@ -105,10 +106,5 @@ def _apply(text: str, edits: list[Edit]) -> str:
 
 def _whole(before: str, after: str) -> Edit:
     """One edit covering everything between the common prefix and suffix."""
-    prefix = 0
-    while prefix < min(len(before), len(after)) and before[prefix] == after[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(before), len(after)) - prefix and before[-1 - suffix] == after[-1 - suffix]:
-        suffix += 1
-    return prefix, len(before) - suffix, after[prefix : len(after) - suffix]
+    start, end, new_end = changed_span(before, after)
+    return start, end, after[start:new_end]
