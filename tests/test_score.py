@@ -84,3 +84,14 @@ def test_hangul_outside_ks_x_1001_stays_dear():
 @pytest.mark.parametrize(("word", "scrambled"), [("생각", "각생"), ("습니다", "다습니"), ("사랑", "랑사")])
 def test_korean_words_cost_less_than_their_syllables_scrambled(word, scrambled):
     assert score.language_cost(word, ("ko",)) < score.language_cost(scrambled, ("ko",))
+
+
+@pytest.mark.parametrize("idiom", ["锟斤拷", "烫烫烫", "屯屯屯"])
+def test_the_known_idioms_of_broken_memory_are_not_text(idiom):
+    # Each costs far more than three ordinary ideographs in the same place.
+    assert score.cost(idiom * 2) > score.cost("中文字中文字") + 2 * score.KNOWN_IDIOM - 1
+
+
+def test_the_idioms_are_what_their_bytes_make():
+    assert bytes([0xCC] * 6).decode("gbk") == "烫烫烫"
+    assert bytes([0xCD] * 6).decode("gbk") == "屯屯屯"

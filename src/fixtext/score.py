@@ -281,8 +281,11 @@ LATIN1_SOUP = 1.5
 _LATIN1_SOUP = re.compile("[\u00a1-\u00ff]{3,}|(?<![\\w\u00a1-\u00ff])[\u00a1-\u00ff]{2}(?![\\w\u00a1-\u00ff])")
 
 #: 锟斤拷 is what U+FFFD, written as UTF-8, looks like read as GBK: the most
-#: famous mojibake there is, and never text anybody meant.
+#: famous mojibake there is, and never text anybody meant. 烫烫 and 屯屯 are
+#: the bytes 0xCC and 0xCD, with which debug builds fill uninitialised
+#: memory, read as GBK: not text either, though nothing can be recovered.
 KNOWN_IDIOM = 20.0
+_KNOWN_IDIOM = re.compile("锟斤拷|烫烫烫|屯屯屯")
 
 #: A combining mark belongs after a letter of its script; one that follows a
 #: space, punctuation or an ideograph (a Kannada vowel sign before a Canadian
@@ -330,7 +333,7 @@ _MISFITS = (
     (GLUED_BULLET, _GLUED_BULLET),
     (ORPHAN_MARK, _ORPHAN_MARK),
     (LONE_RARE_LETTER, _LONE_RARE_LETTER),
-    (KNOWN_IDIOM, re.compile("锟斤拷")),
+    (KNOWN_IDIOM, _KNOWN_IDIOM),
     (IDEOGRAPH_INSIDE_WORD, _SYLLABLE_IN_WORD),
 )
 
