@@ -165,3 +165,17 @@ def test_a_korean_sentence_read_as_latin1_or_gbk_round_trips(via):
 def test_a_two_character_word_of_latin1_signs_is_mojibake_in_a_broken_document():
     text = "도서관 앞 벤치에 앉아 따뜻한 커피를 마셨다."
     assert fixtext.fix_text(text.encode("euc_kr").decode("latin-1")) == text
+
+
+@pytest.mark.parametrize("label", ["Q値", "CD店", "A丹", "B型", "X線", "PC用", "UFO目撃情報"])
+def test_a_latin_letter_glued_to_one_ideograph_is_left_alone(label):
+    # Each of these also reads as cp1252 punctuation through Shift_JIS ("Q’l");
+    # one character alone is too little evidence.
+    assert fixtext.fix_text(label) == label
+
+
+def test_single_character_rereadings_are_made_once_the_document_shows_them():
+    text = "It’s late, and we don’t know if they’re coming. The report wasn’t ready; it’s due Monday."
+    broken = text.encode("cp1252").decode("shift_jis")
+    assert broken != text
+    assert fixtext.fix_text(broken) == text

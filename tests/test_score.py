@@ -95,3 +95,8 @@ def test_the_known_idioms_of_broken_memory_are_not_text(idiom):
 def test_the_idioms_are_what_their_bytes_make():
     assert bytes([0xCC] * 6).decode("gbk") == "烫烫烫"
     assert bytes([0xCD] * 6).decode("gbk") == "屯屯屯"
+
+
+def test_rare_latin_extended_letters_cost_more_than_european_ones():
+    # Ŀ (GBK's reading of 目 as UTF-8) is in no common European code page.
+    assert score.char_cost("Ŀ") > score.char_cost("ł") == score.char_cost("ş") == score.char_cost("ő")

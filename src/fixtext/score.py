@@ -153,11 +153,22 @@ def _other_cost(ch: str, cp: int) -> float:
 
 
 # The letters each alphabet uses every day; the rest of its block is rare.
-_CORE_LETTERS = ((0x391, 0x3C9), (0x410, 0x451), (0x5D0, 0x5EA), (0x621, 0x64A), (0x100, 0x17F))
+_CORE_LETTERS = ((0x391, 0x3C9), (0x410, 0x451), (0x5D0, 0x5EA), (0x621, 0x64A))
+
+#: The accented Latin letters European languages write every day: those of
+#: Latin Extended-A that the Windows code pages for Western, Central European,
+#: Turkish and Baltic text, or ISO 8859-3 (Maltese, Esperanto), can hold. The
+#: rest (Ŀ, ĸ, ŉ, Ŋ, ſ…) belong to a few orthographies or to none.
+_EUROPEAN_LETTERS = frozenset(
+    ch
+    for codec in ("cp1250", "cp1252", "cp1254", "cp1257", "iso8859_3")
+    for ch in bytes(range(0x80, 0x100)).decode(codec, "ignore")
+    if "\u0100" <= ch <= "\u017f"
+)
 
 
 def _letter_cost(cp: int) -> float:
-    if any(lo <= cp <= hi for lo, hi in _CORE_LETTERS):
+    if any(lo <= cp <= hi for lo, hi in _CORE_LETTERS) or chr(cp) in _EUROPEAN_LETTERS:
         return 4.0
     if 0x250 <= cp <= 0x2AF or 0x1D00 <= cp <= 0x1DBF:
         return 9.0  # phonetic alphabets: dictionaries use them, prose does not
@@ -436,3 +447,16 @@ def confidence(gain: float) -> float:
     if gain <= 0:
         return 0.0
     return round(1.0 - 0.5 ** (gain / 4.0), 4)
+
+
+def shown(steps, key, threshold: float) -> frozenset:
+    """The ``key(step)`` values whose steps, taken as independent evidence,
+    reach ``threshold`` together.
+
+    Confidence maps a gain in cost to [0, 1); gains add up, so the doubts
+    multiply: three repairs at 0.35 are together as sure as one at 0.73.
+    """
+    doubt: dict = {}
+    for step in steps:
+        doubt[key(step)] = doubt.get(key(step), 1.0) * (1.0 - step.confidence)
+    return frozenset(k for k, left in doubt.items() if 1.0 - left >= threshold)

@@ -249,8 +249,25 @@ LEGACY_PRIOR = 8.0
 CROSS_PRIOR = 12.0
 
 
+def _needed(start: int, end: int, config: Config) -> float:
+    """The confidence a rereading of ``text[start:end]`` needs.
+
+    One character is one piece of evidence, like a guessed character: alone
+    ("Q値", a label) it must meet the bar for inferences; several in one
+    document establish the misreading, and the lower prior lifts them over.
+    """
+    return max(config.min_confidence, config.min_inference if end - start == 1 else 0.0)
+
+
 def _step(
-    text: str, start: int, end: int, candidate: str, misreading: Misreading, config: Config, prior: float
+    text: str,
+    start: int,
+    end: int,
+    candidate: str,
+    misreading: Misreading,
+    config: Config,
+    prior: float,
+    needed: float | None = None,
 ) -> Step | None:
     observed = text[start:end]
     languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
@@ -258,7 +275,7 @@ def _step(
         observed, candidate, text[max(start - 3, 0) : start], text[end : end + 3], prior, languages
     )
     confidence = score.confidence(gain)
-    if gain <= 0 or confidence < config.min_confidence:
+    if gain <= 0 or confidence < (_needed(start, end, config) if needed is None else needed):
         return None
     return Step(
         start=start,
@@ -280,11 +297,13 @@ def _best(
     config: Config,
     misreadings: tuple[Misreading, ...],
     lowered: Mapping[tuple[str, str], float] | None = None,
+    needed: float | None = None,
 ) -> Step | None:
     """The most plausible rereading of one span, if any beats the span as it is.
 
     Each misreading is judged with :data:`LEGACY_PRIOR`, or with its entry in
-    ``lowered`` once the document has shown it.
+    ``lowered`` once the document has shown it; ``needed`` overrides the
+    confidence the rereading must reach (see :func:`_needed`).
     """
     best = None
     for misreading in misreadings:
@@ -296,7 +315,7 @@ def _best(
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
         prior = (lowered or {}).get(misreading, CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR)
-        step = _step(text, start, end, candidate, misreading, config, prior)
+        step = _step(text, start, end, candidate, misreading, config, prior, needed)
         if step and (best is None or step.confidence > best.confidence):
             best = step
     return best
@@ -330,8 +349,10 @@ def _settled(text: str, step: Step, config: Config) -> bool:
 def find(text: str, config: Config) -> list[Step]:
     """All legacy rereadings in ``text``, non-overlapping and in order.
 
-    As with the multibyte layer, once one rereading is confident the rest of
-    the document is judged again with a lower prior for the same misreading.
+    As with the multibyte layer, once rereadings of one kind are confident
+    (one of them, or several together) the rest of the document is judged
+    again with a lower prior for that misreading. Without that, a rereading
+    of a single character is not made: see :func:`_needed`.
     """
     if text.isascii():
         return []
@@ -343,11 +364,11 @@ def find(text: str, config: Config) -> list[Step]:
         ((span, misreadings) for pattern, misreadings in kinds for span in _spans(pattern, text)),
         key=lambda found: (found[0][0], -found[0][1]),
     )
-    steps = _find(text, spans, config, {})
-    established = {step.chain for step in steps if step.confidence >= ESTABLISHED}
+    evidence = _find(text, spans, config, {}, config.min_confidence)
+    established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
     if established:
-        steps = _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
-    return steps
+        return _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
+    return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -356,18 +377,18 @@ def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in pattern.finditer(text))
 
 
-#: A rereading this confident shows the document went through that misreading.
+#: Rereadings this confident, alone or together, show the document went through that misreading.
 ESTABLISHED = 0.6
 #: The prior for more of the same misreading in such a document.
 ESTABLISHED_PRIOR = 4.0
 
 
-def _find(text, spans, config: Config, lowered: dict[tuple[str, str], float]) -> list[Step]:
+def _find(text, spans, config: Config, lowered: dict, needed: float | None = None) -> list[Step]:
     steps: list[Step] = []
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        step = _best(text, start, end, config, misreadings, lowered)
+        step = _best(text, start, end, config, misreadings, lowered, needed)
         if step and _settled(text, step, config):
             steps.append(step)
     return steps

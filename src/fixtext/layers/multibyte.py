@@ -261,16 +261,8 @@ ESTABLISHED = 0.6
 
 
 def _shown_codecs(steps: list[Step]) -> frozenset[str]:
-    """The codecs whose repairs, taken as independent evidence, reach :data:`ESTABLISHED`.
-
-    Confidence maps a gain in cost to [0, 1); gains add up, so the doubts
-    multiply: three repairs at 0.35 are together as sure as one at 0.73.
-    """
-    doubt: dict[str, float] = {}
-    for step in steps:
-        codec = step.chain[-1]
-        doubt[codec] = doubt.get(codec, 1.0) * (1.0 - step.confidence)
-    return frozenset(codec for codec, left in doubt.items() if 1.0 - left >= ESTABLISHED)
+    """The codecs whose repairs, alone or together, reach :data:`ESTABLISHED`."""
+    return score.shown(steps, lambda step: step.chain[-1], ESTABLISHED)
 
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
