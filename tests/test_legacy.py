@@ -167,7 +167,7 @@ def test_a_two_character_word_of_latin1_signs_is_mojibake_in_a_broken_document()
     assert fixtext.fix_text(text.encode("euc_kr").decode("latin-1")) == text
 
 
-@pytest.mark.parametrize("label", ["Q値", "CD店", "A丹", "B型", "X線", "PC用", "UFO目撃情報"])
+@pytest.mark.parametrize("label", ["Q値", "CD店", "A丹", "A倏", "B型", "X線", "PC用", "UFO目撃情報"])
 def test_a_latin_letter_glued_to_one_ideograph_is_left_alone(label):
     # Each of these also reads as cp1252 punctuation through Shift_JIS ("Q’l");
     # one character alone is too little evidence.

@@ -100,3 +100,9 @@ def test_the_idioms_are_what_their_bytes_make():
 def test_rare_latin_extended_letters_cost_more_than_european_ones():
     # Ŀ (GBK's reading of 目 as UTF-8) is in no common European code page.
     assert score.char_cost("Ŀ") > score.char_cost("ł") == score.char_cost("ş") == score.char_cost("ő")
+
+
+def test_two_alphabets_in_one_word_are_a_clash():
+    # "Aٿ" is what 倏's GBK bytes make read as UTF-8: Latin and Arabic in one word.
+    assert score.structure_cost("Aٿ") == score.SCRIPTS_IN_ONE_WORD
+    assert score.structure_cost("A ٿ") == 0.0

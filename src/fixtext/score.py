@@ -244,11 +244,16 @@ _ISOLATED = re.compile(
 )
 
 
+#: Two alphabets inside one word (Latin and Arabic, Cyrillic and Greek):
+#: no orthography does it, while a wrong decode does it all the time.
+SCRIPTS_IN_ONE_WORD = 4.5
+
+
 def _clash(left: str, right: str) -> float:
     known = _CLASHES.get(frozenset((left, right)))
     if known is not None:
         return known
-    return 3.0 if left in _LETTERS and right in _LETTERS else 0.0
+    return SCRIPTS_IN_ONE_WORD if left in _LETTERS and right in _LETTERS else 0.0
 
 
 #: Words are mostly plain letters: "òò" or "ųųŤB" is not a word.
