@@ -88,7 +88,7 @@ def test_round_trip_through_each_default_codec(text, codec):
 
 
 #: The 800 most frequent Simplified Chinese characters, from fixtext's own statistics.
-FREQUENT_HANZI = "".join(sorted(charstats._table("zh_hans_chars.tsv"), key=charstats.unigram_bits)[:800])
+FREQUENT_HANZI = "".join(sorted(charstats._table("zh_hans_chars.tsv"), key=charstats.unigram_cost)[:800])
 
 
 @SETTINGS

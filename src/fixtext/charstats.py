@@ -89,13 +89,3 @@ def unigram_cost(ch: str, lang: str = "zh-Hans") -> float | None:
 def bigram_cost(a: str, b: str, lang: str = "zh-Hans") -> float | None:
     """``-log2 p(b | a)`` inside words, in bits, or None when the pair or ``lang`` has no entry."""
     return _lookup(a + b, lang, _BIGRAMS) if len(a) == len(b) == 1 else None
-
-
-def unigram_bits(ch: str) -> float | None:
-    """Simplified Chinese :func:`unigram_cost` (the name :mod:`fixtext.score` uses)."""
-    return unigram_cost(ch)
-
-
-def bigram_bits(first: str, second: str) -> float | None:
-    """Simplified Chinese :func:`bigram_cost` (the name :mod:`fixtext.score` uses)."""
-    return bigram_cost(first, second)

@@ -4,7 +4,7 @@
 rare its kind is, and neighbouring characters pay when their scripts clash.
 Commonness comes from character statistics for Chinese and Korean (unigrams
 and in-word pairs, see :mod:`fixtext.charstats`) and, for the rest, from the
-codecs themselves (JIS X 0208's level-1 kanji, Big5's frequent block).
+codecs themselves (JIS X 0208's two levels of kanji).
 
 The scorer answers only "is this plausible text?".  Whether a span *is*
 mojibake is the channel's question (see :mod:`fixtext.channel`).
@@ -59,7 +59,6 @@ def _ideograph_costs(ch: str) -> tuple[float, ...]:
 # what a character drawn evenly from that block would: log2 of the block's
 # size, on the same scale as the statistics (see _from_bits).
 _TIER = {
-    "big5-frequent": 4.5,  # 5401 characters
     "jis-level-1": 4.1,  # 2965 characters
 }
 
