@@ -135,6 +135,9 @@ MISREADINGS = {
 }
 
 
+_EVERY = tuple(dict.fromkeys(m for group in MISREADINGS.values() for m in group))
+
+
 def _reread(span: str, misreading: Misreading) -> str | None:
     """The span read as it was written, or None if the bytes do not fit.
 
@@ -213,15 +216,16 @@ def _mostly_cjk(text: str, misreading: Misreading) -> bool:
     non-ASCII ones, so most of the rereading must be CJK; between two CJK
     codecs ASCII stays itself and only the rest need be.
     """
-    if any(ch < " " or "\x7f" <= ch < "\xa0" for ch in text):
+    if _CONTROL.search(text):
         return False
     if misreading.via in LEGACY_CJK:
         text = _ASCII.sub("", text)
-    wide = sum(ch >= "\u2e80" for ch in text)
-    return wide * 2 >= len(text)
+    return len(_FROM_CJK_BLOCKS.findall(text)) * 2 >= len(text)
 
 
 _ASCII = re.compile("[\\x00-\\x7f]+")
+_CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
+_FROM_CJK_BLOCKS = re.compile("[\u2e80-\U0010ffff]")  # everything from the CJK radicals up
 
 
 #: The most a character may cost, on average, in a rereading as legacy CJK
@@ -342,8 +346,7 @@ def _settled(text: str, step: Step, config: Config) -> bool:
         if score.cost(ftfy_line) <= score.cost(ours):
             return False
     repaired = text[: step.start] + step.after + text[step.end :]
-    every = tuple(m for group in MISREADINGS.values() for m in group)
-    return _best(repaired, step.start, step.start + len(step.after), config, every) is None
+    return _best(repaired, step.start, step.start + len(step.after), config, _EVERY) is None
 
 
 def find(text: str, config: Config) -> list[Step]:
