@@ -17,7 +17,7 @@ the original cannot be checked, and the text is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -126,16 +126,31 @@ _CROSS_CJK = tuple(
     Misreading(source, via) for source, via in (("gbk", "big5"), ("big5", "gbk"), ("shift_jis", "gbk"), ("euc_kr", "gbk"))
 )
 
-#: The misreadings each kind of span may come from.
-MISREADINGS = {
-    _SINGLE_BYTE_SPAN: _SINGLE_BYTE_MISREADINGS,
-    _SPACED_SINGLE_BYTE_SPAN: _SINGLE_BYTE_MISREADINGS,
-    _CJK_SPAN: tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
-    _CJK_LINE: _CROSS_CJK,
-}
+class SpanKind(NamedTuple):
+    """Where one kind of damage can be found, and the misreadings that make it."""
+
+    find: Callable[[str], Iterable[tuple[int, int]]]
+    misreadings: tuple[Misreading, ...]
+    needs_cjk: bool  # only in a text with CJK characters in it
 
 
-_EVERY = tuple(dict.fromkeys(m for group in MISREADINGS.values() for m in group))
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
+    return lambda text: (match.span() for match in pattern.finditer(text))
+
+
+#: The kinds of span, and the misreadings each may come from.
+SPAN_KINDS = (
+    SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, needs_cjk=False),
+    SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, needs_cjk=False),
+    SpanKind(
+        _western_spans,
+        tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
+        needs_cjk=True,
+    ),
+    SpanKind(_matches(_CJK_LINE), _CROSS_CJK, needs_cjk=True),
+)
+
+_EVERY = tuple(dict.fromkeys(m for kind in SPAN_KINDS for m in kind.misreadings))
 
 
 def _reread(span: str, misreading: Misreading) -> str | None:
@@ -362,9 +377,13 @@ def find(text: str, config: Config) -> list[Step]:
     # Spans of CJK (Western text read as CJK, one CJK codec read as another)
     # only exist in a text with CJK in it: one C-speed search decides.
     has_cjk = _WIDE.search(text) is not None
-    kinds = [(p, m) for p, m in MISREADINGS.items() if has_cjk or p not in (_CJK_LINE, _CJK_SPAN)]
     spans = sorted(  # in order, the longest first where several start together
-        ((span, misreadings) for pattern, misreadings in kinds for span in _spans(pattern, text)),
+        (
+            (span, kind.misreadings)
+            for kind in SPAN_KINDS
+            if has_cjk or not kind.needs_cjk
+            for span in kind.find(text)
+        ),
         key=lambda found: (found[0][0], -found[0][1]),
     )
     evidence = _find(text, spans, config, {}, config.min_confidence)
@@ -372,12 +391,6 @@ def find(text: str, config: Config) -> list[Step]:
     if established:
         return _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
     return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    if pattern is _CJK_SPAN:
-        return _western_spans(text)
-    return (match.span() for match in pattern.finditer(text))
 
 
 #: Rereadings this confident, alone or together, show the document went through that misreading.
