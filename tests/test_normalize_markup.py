@@ -107,3 +107,14 @@ def test_html_entities_are_markup_in_markdown_and_rst():
     assert fixtext.normalize(text, "ftfy") == "Fish & chips"
     assert fixtext.normalize(text, "ftfy", markup="markdown") == text
     assert fixtext.normalize(text, "ftfy", markup="rst") == text
+
+
+def test_no_edit_starts_a_line_with_a_markdown_block_marker():
+    # "– A" made "- A" would be a list item, and the indented code after it
+    # would become list text.
+    doc = "– A\n\n    code -- here\n"
+    assert fixtext.normalize(doc, "ascii", markup="markdown") == doc
+    assert fixtext.normalize("a – b", "ascii", markup="markdown") == "a - b"
+    assert fixtext.normalize("– A", "ascii") == "- A"  # plain text has no blocks
+    # Removing a control character before a tab would leave indented code.
+    assert fixtext.normalize("x\r\x7f\t0", "ascii", markup="markdown").endswith("\x7f\t0")

@@ -35,7 +35,8 @@ def step(text: str, edit: Edit, rule: str) -> Step:
 
 
 def run(text: str, rules: list[Rule], markup: str, record: Record) -> str:
-    """Apply ``rules`` outside protected markup until nothing changes."""
+    """Apply ``rules`` outside protected markup until nothing changes; in
+    Markdown and reST, no edit may start a line with a block marker."""
     protected = None
     for _ in range(MAX_PASSES):
         changed = False
@@ -45,7 +46,12 @@ def run(text: str, rules: list[Rule], markup: str, record: Record) -> str:
                 continue
             if protected is None:  # parsed lazily, and again only after a change
                 protected = markup_.protected_spans(text, markup)
-            steps = [step(text, edit, rule.name) for edit in edits if markup_.outside(protected, edit[0], edit[1])]
+            steps = [
+                step(text, edit, rule.name)
+                for edit in edits
+                if markup_.outside(protected, edit[0], edit[1])
+                and not markup_.changes_block_start(text, *edit, markup)
+            ]
             if steps:
                 text = record(text, steps)
                 protected, changed = None, True

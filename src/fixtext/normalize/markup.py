@@ -72,6 +72,26 @@ def outside(spans: list[Span], start: int, end: int) -> bool:
     return True
 
 
+#: What a Markdown or reST line may begin with to become a list item, a
+#: heading, a quote, a table row, a heading underline or (whitespace) code.
+_BLOCK_STARTS = frozenset("-*+#>|=0123456789 \t")
+
+
+def changes_block_start(text: str, start: int, end: int, after: str, markup: str) -> bool:
+    """Would replacing ``text[start:end]`` with ``after`` put a block marker or
+    more indentation where a line's content begins? ("– A" made "- A" is a
+    list item, and the indented code after it turns into list text; a control
+    character removed before a tab leaves an indented code block.) Plain text
+    has no such structure."""
+    if markup == "text":
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1  # CR ends a line too
+    if text[line_start:start].strip(" \t"):
+        return False  # the edit is inside the line's content
+    first = (after + text[end : end + 1])[:1]
+    return first in _BLOCK_STARTS and first != text[start : start + 1]
+
+
 def line_offsets(text: str) -> list[int]:
     """The offset at which each line starts, and one past the end."""
     offsets = [0]
