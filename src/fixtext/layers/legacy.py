@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import ftfy  # also registers the sloppy-windows-1252 codec
 
-from .. import score
+from .. import census, score
 from ..affixes import changed_span
 from ..codecdata import CODEC_LANGUAGES
 from ..config import Config
@@ -131,23 +131,31 @@ class SpanKind(NamedTuple):
 
     find: Callable[[str], Iterable[tuple[int, int]]]
     misreadings: tuple[Misreading, ...]
-    needs_cjk: bool  # only in a text with CJK characters in it
+    #: Whether the text may hold this kind at all, asked of its census first:
+    #: the searches cost a scan of the text each, the census a few per cent.
+    may_hold: Callable[[census.Census], bool]
 
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
     return lambda text: (match.span() for match in pattern.finditer(text))
 
 
+def _holds_cjk(found: census.Census) -> bool:
+    return _WIDE.search(found.non_ascii) is not None
+
+
+_single_byte_pairs = census.Census.may_hold_single_byte_pairs
+
 #: The kinds of span, and the misreadings each may come from.
 SPAN_KINDS = (
-    SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, needs_cjk=False),
-    SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, needs_cjk=False),
+    SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
+    SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(
         _western_spans,
         tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
-        needs_cjk=True,
+        _holds_cjk,
     ),
-    SpanKind(_matches(_CJK_LINE), _CROSS_CJK, needs_cjk=True),
+    SpanKind(_matches(_CJK_LINE), _CROSS_CJK, _holds_cjk),
 )
 
 _EVERY = tuple(dict.fromkeys(m for kind in SPAN_KINDS for m in kind.misreadings))
@@ -374,14 +382,12 @@ def find(text: str, config: Config) -> list[Step]:
     """
     if text.isascii():
         return []
-    # Spans of CJK (Western text read as CJK, one CJK codec read as another)
-    # only exist in a text with CJK in it: one C-speed search decides.
-    has_cjk = _WIDE.search(text) is not None
+    found = census.of(text)
     spans = sorted(  # in order, the longest first where several start together
         (
             (span, kind.misreadings)
             for kind in SPAN_KINDS
-            if has_cjk or not kind.needs_cjk
+            if kind.may_hold(found)
             for span in kind.find(text)
         ),
         key=lambda found: (found[0][0], -found[0][1]),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 
-from .. import score
+from .. import census, score
 from ..channel import REPLACEMENT, Channel
 from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
@@ -278,7 +278,8 @@ def _shown_codecs(steps: list[Step]) -> frozenset[str]:
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
     by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
-    if not any_start_pattern(config.codecs).search(text) and REPLACEMENT not in text:
+    non_ascii = census.of(text).non_ascii  # every start character is non-ASCII
+    if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
         return by_run  # one scan instead of one per codec, for the common case: no damage
     all_runs = _AllRuns(text)  # found once, only when some codec could use them
     for codec in config.codecs:
