@@ -3,7 +3,10 @@
 Every input is built from the short passages below, written for these
 benchmarks, repeated (with a running paragraph number, so that no two
 paragraphs are identical and caches cannot answer for a whole paragraph)
-until the text reaches the requested size in UTF-8 bytes.
+until the text reaches the requested size in UTF-8 bytes. In CJK passages
+the number stands between CJK characters (``第12段：``), as it would in a
+heading, because a CJK line is judged from its first CJK character to its
+last: a number in front of them would leave the judged part repeating.
 """
 
 from __future__ import annotations
@@ -52,12 +55,12 @@ MULTILINGUAL = [
 ]
 
 
-def grow(passages: list[str], size: int, separator: str = "\n") -> str:
+def grow(passages: list[str], size: int, separator: str = "\n", label: str = "{n}. ") -> str:
     """``passages`` repeated, each paragraph numbered, until ``size`` UTF-8 bytes (cut there)."""
     parts: list[str] = []
     total = n = 0
     while total < size:
-        paragraph = f"{n}. {passages[n % len(passages)]}{separator}"
+        paragraph = f"{label.format(n=n)}{passages[n % len(passages)]}{separator}"
         parts.append(paragraph)
         total += len(paragraph.encode("utf-8"))
         n += 1
@@ -88,17 +91,19 @@ def _strict_english(size: int) -> str:
     return grow([p for p in strict if p], size)
 
 
+CJK_LABEL = "第{n}段："
+
 #: Each input kind: a name and a function of the size in bytes.
 INPUTS: dict[str, Callable[[int], str]] = {
     "clean English": lambda n: grow(ENGLISH, n),
-    "clean Chinese": lambda n: grow(CHINESE, n),
-    "clean Japanese": lambda n: grow(JAPANESE, n),
-    "clean Korean": lambda n: grow(KOREAN, n),
+    "clean Chinese": lambda n: grow(CHINESE, n, label=CJK_LABEL),
+    "clean Japanese": lambda n: grow(JAPANESE, n, label=CJK_LABEL),
+    "clean Korean": lambda n: grow(KOREAN, n, label="제{n}단락: "),
     "clean multilingual": lambda n: grow(MULTILINGUAL, n),
     "English as GBK (strict)": _strict_english,
     "English as GBK (ignore)": lambda n: _cut(gbk_mojibake(grow(ENGLISH, n), "ignore"), n),
     "English as GBK (replace)": lambda n: _cut(gbk_mojibake(grow(ENGLISH, n), "replace"), n),
-    "Chinese as GBK (ignore)": lambda n: _cut(gbk_mojibake(grow(CHINESE, n), "ignore"), n),
+    "Chinese as GBK (ignore)": lambda n: _cut(gbk_mojibake(grow(CHINESE, n, label=CJK_LABEL), "ignore"), n),
 }
 
 #: Inputs built to find super-linear paths: one character repeated, one
