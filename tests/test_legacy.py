@@ -179,3 +179,40 @@ def test_single_character_rereadings_are_made_once_the_document_shows_them():
     broken = text.encode("cp1252").decode("shift_jis")
     assert broken != text
     assert fixtext.fix_text(broken) == text
+
+
+# Lines of CJK, kana, hangul, ASCII and signs: what one CJK codec read as another is judged on.
+_LINE_CHARS = COMMON_KANJI[:300] + KANA[:60] + FREQUENT_HANGUL + "，。“”?ab 12ｱ€\u3000\ue000"
+_cjk_lines = st.lists(st.text(alphabet=st.sampled_from(_LINE_CHARS), min_size=1, max_size=30), max_size=12)
+
+
+def _strictly(span, misreading):
+    try:
+        return span.encode(misreading.via).decode(misreading.source)
+    except UnicodeError:
+        return None
+
+
+@SETTINGS
+@given(_cjk_lines)
+def test_lines_decoded_together_are_decoded_as_one_by_one(spans):
+    from fixtext.layers import legacy
+
+    together = legacy._decoded_together(spans)
+    for span, readings in zip(spans, together):
+        for misreading in legacy._CROSS_CJK:
+            alone = _strictly(span, misreading)
+            if misreading in readings:
+                assert readings[misreading] == alone
+            elif alone is not None:  # left out only because the line is too fluent to reread
+                assert legacy._not_worth_rereading(span)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(_LINE_CHARS + "Modèles Ça"), max_size=40))
+def test_western_spans_only_where_the_census_allows(text):
+    from fixtext import census
+    from fixtext.layers import legacy
+
+    if not legacy._may_hold_western(census.of(text)):
+        assert not list(legacy._western_spans(text))

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fixtext import score
 
@@ -106,3 +108,12 @@ def test_two_alphabets_in_one_word_are_a_clash():
     # "Aٿ" is what 倏's GBK bytes make read as UTF-8: Latin and Arabic in one word.
     assert score.structure_cost("Aٿ") == score.SCRIPTS_IN_ONE_WORD
     assert score.structure_cost("A ٿ") == 0.0
+
+
+_MIXED = "清晨的渡船驶离港口时集鍥犱负夜明け前にもっとロープ새벽에여객선이Modèles ÖÐÎÄ“”ab1\ue000\u3400"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(_MIXED), max_size=30), max_size=8))
+def test_cost_sums_bound_each_texts_mean_cost(texts):
+    for text, total in zip(texts, score.cost_sums(texts), strict=True):
+        assert total >= score.mean_char_cost(text) * len(text) - 1e-9

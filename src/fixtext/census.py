@@ -13,10 +13,12 @@ lookup per byte):
   there one?" exactly.
 * :attr:`Census.shape`: one byte per character (continuation bytes deleted,
   so positions are the text's), saying only whether the character may be one
-  a single-byte codec made of a high byte (``H``), an ASCII letter or sign
-  that can follow one as a trail byte (``a``), a space (``s``), or something
-  else (``.``). Legacy CJK read as latin-1 or cp1252 needs two ``H`` close
-  together; ``bytes.find`` looks for that at memchr speed.
+  a single-byte codec made of a high byte (``H``), may be CJK (``c``), is an
+  ASCII letter or sign that can follow a high byte as a trail byte (``a``), a
+  space (``s``), or something else (``.``). Legacy CJK read as latin-1 or
+  cp1252 needs two ``H`` close together, Western text read as CJK a CJK
+  character beside an ASCII letter; a regex with a literal first byte looks
+  for either at memchr speed.
 
 The shape is judged by UTF-8 lead byte, so ``H`` covers more characters than
 a single-byte codec makes (U+2000–U+2FFF for the cp1252 punctuation): the
@@ -37,12 +39,16 @@ def _shape_table() -> bytes:
     table[0x40:0x7F] = b"a" * (0x7F - 0x40)
     table[ord(" ")] = ord("s")
     high = "".join(map(chr, range(0x80, 0x100))) + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
+    table[0xE3:0xEE] = b"c" * (0xEE - 0xE3)  # U+3000-U+DFFF: CJK, kana, hangul
+    table[0xEF] = ord("c")  # U+F000-U+FFFF: compatibility ideographs, full width
     for lead in {ch.encode("utf-8")[0] for ch in high}:
-        table[lead] = ord("H")
+        table[lead] = ord("H")  # E2 too: cp1252's punctuation (U+2000-U+2FFF, CJK radicals among them)
     return bytes(table)
 
 
 _SHAPE = _shape_table()
+#: A character that may be CJK (c, or H for U+2E80-U+2FFF) beside an ASCII letter.
+_WIDE_BY_LETTER = re.compile(rb"a[cH]|[cH]a")
 #: Two H at most one trail byte apart, or spaced as ``¬O ¥Î``. (A literal
 #: first byte lets the regex engine skip ahead at memchr speed.)
 _SINGLE_BYTE_PAIR = re.compile(rb"H(?:a?H|asH)")
@@ -56,6 +62,10 @@ class Census(NamedTuple):
         """Could two characters a single-byte codec made of high bytes stand
         together, at most one ASCII trail byte apart, or spaced as ``¬O ¥Î``?"""
         return _SINGLE_BYTE_PAIR.search(self.shape) is not None
+
+    def may_hold_wide_by_letter(self) -> bool:
+        """Could a CJK character stand right before or after an ASCII letter?"""
+        return _WIDE_BY_LETTER.search(self.shape) is not None
 
 
 _last: tuple[str, Census] | None = None

@@ -16,9 +16,11 @@ the original cannot be checked, and the text is left as it is.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import NamedTuple
 
 import ftfy  # also registers the sloppy-windows-1252 codec
@@ -81,6 +83,7 @@ _WESTERN_EDGE = re.compile(
     f"|(?<!{_CJK_CHAR})[{_LETTER_TRAILED}]{_CJK_CHAR}?(?!{_CJK_CHAR}))"
 )
 _ONE_CJK = re.compile(_CJK_CHAR)
+_ANY_LETTER_TRAILED = re.compile(f"[{_LETTER_TRAILED}]")
 
 
 def _western_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -144,6 +147,11 @@ def _holds_cjk(found: census.Census) -> bool:
     return _WIDE.search(found.non_ascii) is not None
 
 
+def _may_hold_western(found: census.Census) -> bool:
+    """Could :func:`_western_spans` find anything: CJK beside an ASCII letter, or a letter-trailed character?"""
+    return found.may_hold_wide_by_letter() or _ANY_LETTER_TRAILED.search(found.non_ascii) is not None
+
+
 _single_byte_pairs = census.Census.may_hold_single_byte_pairs
 
 #: The kinds of span, and the misreadings each may come from.
@@ -153,7 +161,7 @@ SPAN_KINDS = (
     SpanKind(
         _western_spans,
         tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
-        _holds_cjk,
+        _may_hold_western,
     ),
     SpanKind(_matches(_CJK_LINE), _CROSS_CJK, _holds_cjk),
 )
@@ -192,9 +200,51 @@ def _reread_span(span: str, misreading: Misreading) -> str | None:
         return None
     if misreading.via in SINGLE_BYTE and is_utf8(data) and score.cost(data.decode("utf-8")) <= score.cost(candidate):
         return None  # UTF-8 read as a single-byte codec, more plausibly: the single-byte layer's case
+    return _plausible(span, candidate, misreading)
+
+
+def _plausible(span: str, candidate: str, misreading: Misreading) -> str | None:
+    """The rereading, if it is a change and reads as the source codec's kind of text."""
     if misreading.source != "windows-1252" and not (_mostly_cjk(candidate, misreading) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
+
+
+def _decoded_together(spans: list[str]) -> list[dict[Misreading, str]]:
+    """For each span, what each CJK-to-CJK misreading decodes it to where its
+    bytes fit: :func:`_reread_span`'s codec step for all spans at once.
+
+    Joined by newlines, the spans encode and decode as one string while each
+    span's bytes stay apart: they hold no newline, no byte of a multibyte
+    character in these codecs is one, and a lead byte left dangling before
+    one decodes to U+FFFD and leaves the newline. A character the codec
+    cannot encode becomes ``?``, so a span fits where its ``?`` are its own
+    and its decoding has no U+FFFD (the spans hold none).
+    """
+    found: list[dict[Misreading, str]] = [{} for _ in spans]
+    joined = "\n".join(spans)
+    own_marks = list(map(str.count, spans, repeat("?")))
+    for misreading in _CROSS_CJK:
+        data = joined.encode(misreading.via, "replace")
+        marks = map(bytes.count, data.split(b"\n"), repeat(b"?"))
+        encoded = map(operator.eq, marks, own_marks)
+        decoded = data.decode(misreading.source, "replace").split("\n")
+        fits = map(operator.and_, encoded, map(operator.not_, map(str.__contains__, decoded, repeat("\ufffd"))))
+        for i in compress(range(len(spans)), fits):
+            found[i][misreading] = decoded[i]
+    # Fluency last, where some codec fitted (most Korean fits none).
+    chosen = [i for i, readings in enumerate(found) if readings]
+    for i in compress(chosen, _surely_fluent([spans[i] for i in chosen])):
+        found[i] = {}
+    return found
+
+
+def _surely_fluent(spans: list[str]) -> list[bool]:
+    """Which spans :func:`_not_worth_rereading` would call too fluent, as far
+    as one bound for all of them shows (the rest are asked one by one)."""
+    wide = list(map(_ASCII.sub, repeat(""), spans))
+    limits = map(operator.mul, map(len, wide), repeat(PROSE - 1e-9))  # below PROSE: the sums' rounding
+    return list(map(operator.le, score.cost_sums(wide), limits))
 
 
 #: Between two CJK readings, a passage of fewer distinct characters than this
@@ -325,16 +375,18 @@ def _best(
     misreadings: tuple[Misreading, ...],
     lowered: Mapping[tuple[str, str], float] | None = None,
     needed: float | None = None,
+    decoded: Mapping[Misreading, str] | None = None,
 ) -> Step | None:
     """The most plausible rereading of one span, if any beats the span as it is.
 
     Each misreading is judged with :data:`LEGACY_PRIOR`, or with its entry in
     ``lowered`` once the document has shown it; ``needed`` overrides the
-    confidence the rereading must reach (see :func:`_needed`).
+    confidence the rereading must reach (see :func:`_needed`); ``decoded``
+    holds the span's decodings where they were made with other spans'
+    (:func:`_decoded_together`).
     """
     best = None
-    for misreading in misreadings:
-        candidate = _reread(text[start:end], misreading)
+    for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
         if candidate is None:
             continue
         if misreading.source == "windows-1252":
@@ -349,6 +401,18 @@ def _best(
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _rereadings(
+    span: str, misreadings: tuple[Misreading, ...], decoded: Mapping[Misreading, str] | None
+) -> Iterator[tuple[Misreading, str | None]]:
+    """Each misreading with its plausible rereading of ``span`` (None: there is none)."""
+    if decoded is None:
+        for misreading in misreadings:
+            yield misreading, _reread(span, misreading)
+    elif decoded and not _not_worth_rereading(span):  # fluency once, after the codecs
+        for misreading, candidate in decoded.items():
+            yield misreading, _plausible(span, candidate, misreading)
 
 
 def _settled(text: str, step: Step, config: Config) -> bool:
@@ -392,10 +456,12 @@ def find(text: str, config: Config) -> list[Step]:
         ),
         key=lambda found: (found[0][0], -found[0][1]),
     )
-    evidence = _find(text, spans, config, {}, config.min_confidence)
+    cross = [span for span, misreadings in spans if misreadings is _CROSS_CJK]
+    decoded = dict(zip(cross, _decoded_together([text[start:end] for start, end in cross])))
+    evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
     established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
     if established:
-        return _find(text, spans, config, {chain: ESTABLISHED_PRIOR for chain in established})
+        return _find(text, spans, decoded, config, {chain: ESTABLISHED_PRIOR for chain in established})
     return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
 
 
@@ -405,12 +471,13 @@ ESTABLISHED = 0.6
 ESTABLISHED_PRIOR = 4.0
 
 
-def _find(text, spans, config: Config, lowered: dict, needed: float | None = None) -> list[Step]:
+def _find(text, spans, decoded: dict, config: Config, lowered: dict, needed: float | None = None) -> list[Step]:
     steps: list[Step] = []
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        step = _best(text, start, end, config, misreadings, lowered, needed)
+        together = decoded.get((start, end)) if misreadings is _CROSS_CJK else None
+        step = _best(text, start, end, config, misreadings, lowered, needed, together)
         if step and _settled(text, step, config):
             steps.append(step)
     return steps
