@@ -1,6 +1,7 @@
 """The legacy layer: legacy encodings decoded with the wrong codec."""
 
 import difflib
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -199,13 +200,14 @@ def test_lines_decoded_together_are_decoded_as_one_by_one(spans):
     from fixtext.layers import legacy
 
     together = legacy._decoded_together(spans)
-    for span, readings in zip(spans, together):
+    for i, span in enumerate(spans):
+        readings = together.get(i, {})
         for misreading in legacy._CROSS_CJK:
             alone = _strictly(span, misreading)
             if misreading in readings:
                 assert readings[misreading] == alone
-            elif alone is not None:  # left out only because the line is too fluent to reread
-                assert legacy._not_worth_rereading(span)
+            elif alone is not None:  # left out only when the line is too fluent to reread
+                assert i not in together and legacy._not_worth_rereading(span)
 
 
 @SETTINGS
@@ -215,4 +217,25 @@ def test_western_spans_only_where_the_census_allows(text):
     from fixtext.layers import legacy
 
     if not legacy._may_hold_western(census.of(text)):
-        assert not list(legacy._western_spans(text))
+        assert not legacy._WESTERN_RUN.search(text)
+
+
+def _western_runs_one_by_one(text):
+    """What _WESTERN_RUN must find, said plainly: every whole CJK run glued to
+    an ASCII letter, or of one or two characters the first letter-trailed."""
+    from fixtext.layers import legacy
+
+    letter_trailed = re.compile(f"[{legacy._LETTER_TRAILED}]")
+    for run in re.finditer(legacy._CJK_RUN, text):
+        before, after = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
+        glued = any(ch.isascii() and ch.isalpha() for ch in before + after)
+        if glued or (len(run.group()) <= 2 and letter_trailed.match(run.group())):
+            yield run.span()
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(_LINE_CHARS + "Modèles Ça莂鑜"), max_size=40))
+def test_western_runs_are_the_runs_glued_to_letters_or_short_and_letter_trailed(text):
+    from fixtext.layers import legacy
+
+    assert [m.span() for m in legacy._WESTERN_RUN.finditer(text)] == list(_western_runs_one_by_one(text))

@@ -72,33 +72,18 @@ def _letter_trailed(codecs: tuple[str, ...]) -> str:
 
 
 _LETTER_TRAILED = re.escape(_letter_trailed(("gbk", "big5", "shift_jis", "euc_kr")))
-_CJK_SPAN = re.compile(_CJK_RUN)
 _CJK_CHAR = _CJK_RUN[:-1]
-#: Where such a run can be: a CJK character right after or right before an
-#: ASCII letter, or a short CJK word of its own holding a letter-trailed
-#: character. Each alternative looks at a bounded stretch of text, so the
-#: engine never backtracks through a long run of real CJK text.
-_WESTERN_EDGE = re.compile(
-    f"(?={_CJK_CHAR})(?:(?<=[A-Za-z]){_CJK_CHAR}|{_CJK_CHAR}(?=[A-Za-z])"
-    f"|(?<!{_CJK_CHAR})[{_LETTER_TRAILED}]{_CJK_CHAR}?(?!{_CJK_CHAR}))"
+#: Such runs, whole: glued to an ASCII letter before or after, or one or two
+#: characters on their own, the first letter-trailed. Every alternative
+#: starts at a run's first character (the look-behind rejects any other at
+#: once) and reads the run a fixed number of times (the second backs off
+#: through it once when no letter follows), so a long run of real CJK text
+#: costs a few passes, never one per character.
+_WESTERN_RUN = re.compile(
+    f"{_CJK_CHAR}(?<!{_CJK_CHAR}{_CJK_CHAR})"
+    f"(?:(?<=[A-Za-z]{_CJK_CHAR}){_CJK_CHAR}*|{_CJK_CHAR}*(?=[A-Za-z])|(?<=[{_LETTER_TRAILED}]){_CJK_CHAR}?(?!{_CJK_CHAR}))"
 )
-_ONE_CJK = re.compile(_CJK_CHAR)
 _ANY_LETTER_TRAILED = re.compile(f"[{_LETTER_TRAILED}]")
-
-
-def _western_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The CJK runs that may be Western words read as a CJK codec: those glued
-    to an ASCII letter, and short words of their own holding a letter-trailed
-    character."""
-    covered = 0
-    for edge in _WESTERN_EDGE.finditer(text):
-        if edge.start() < covered:
-            continue
-        start = edge.start()
-        while start > covered and _ONE_CJK.match(text, start - 1):
-            start -= 1  # back to the start of the run (short: a word)
-        covered = _CJK_SPAN.match(text, start).end()
-        yield start, covered
 
 
 #: One CJK codec read as another: a line from its first non-ASCII character
@@ -148,7 +133,7 @@ def _holds_cjk(found: census.Census) -> bool:
 
 
 def _may_hold_western(found: census.Census) -> bool:
-    """Could :func:`_western_spans` find anything: CJK beside an ASCII letter, or a letter-trailed character?"""
+    """Could :data:`_WESTERN_RUN` find anything: CJK beside an ASCII letter, or a letter-trailed character?"""
     return found.may_hold_wide_by_letter() or _ANY_LETTER_TRAILED.search(found.non_ascii) is not None
 
 
@@ -159,7 +144,7 @@ SPAN_KINDS = (
     SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(
-        _western_spans,
+        _matches(_WESTERN_RUN),
         tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
         _may_hold_western,
     ),
@@ -210,9 +195,11 @@ def _plausible(span: str, candidate: str, misreading: Misreading) -> str | None:
     return candidate if candidate != span else None
 
 
-def _decoded_together(spans: list[str]) -> list[dict[Misreading, str]]:
-    """For each span, what each CJK-to-CJK misreading decodes it to where its
-    bytes fit: :func:`_reread_span`'s codec step for all spans at once.
+def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
+    """What each CJK-to-CJK misreading decodes the spans to where their bytes
+    fit, by the span's index, leaving out spans no codec fits and spans one
+    bound shows too fluent to reread (:func:`_surely_fluent`): the codec step
+    of :func:`_reread_span`, and most of its fluency step, for all spans at once.
 
     Joined by newlines, the spans encode and decode as one string while each
     span's bytes stay apart: they hold no newline, no byte of a multibyte
@@ -221,22 +208,22 @@ def _decoded_together(spans: list[str]) -> list[dict[Misreading, str]]:
     cannot encode becomes ``?``, so a span fits where its ``?`` are its own
     and its decoding has no U+FFFD (the spans hold none).
     """
-    found: list[dict[Misreading, str]] = [{} for _ in spans]
     joined = "\n".join(spans)
     own_marks = list(map(str.count, spans, repeat("?")))
+    encodings = {}  # three misreadings share one wrong decoder (GBK): encode once for them
+    for via in dict.fromkeys(misreading.via for misreading in _CROSS_CJK):
+        data = joined.encode(via, "replace")
+        encodings[via] = data, list(map(operator.eq, map(bytes.count, data.split(b"\n"), repeat(b"?")), own_marks))
+    decodings = []
     for misreading in _CROSS_CJK:
-        data = joined.encode(misreading.via, "replace")
-        marks = map(bytes.count, data.split(b"\n"), repeat(b"?"))
-        encoded = map(operator.eq, marks, own_marks)
+        data, encoded = encodings[misreading.via]
         decoded = data.decode(misreading.source, "replace").split("\n")
-        fits = map(operator.and_, encoded, map(operator.not_, map(str.__contains__, decoded, repeat("\ufffd"))))
-        for i in compress(range(len(spans)), fits):
-            found[i][misreading] = decoded[i]
+        fits = list(map(operator.and_, encoded, map(operator.not_, map(str.__contains__, decoded, repeat("\ufffd")))))
+        decodings.append((misreading, decoded, fits))
     # Fluency last, where some codec fitted (most Korean fits none).
-    chosen = [i for i, readings in enumerate(found) if readings]
-    for i in compress(chosen, _surely_fluent([spans[i] for i in chosen])):
-        found[i] = {}
-    return found
+    fitting = list(compress(range(len(spans)), map(any, zip(*(fits for _, _, fits in decodings)))))
+    worth = compress(fitting, map(operator.not_, _surely_fluent([spans[i] for i in fitting])))
+    return {i: {m: decoded[i] for m, decoded, fits in decodings if fits[i]} for i in worth}
 
 
 def _surely_fluent(spans: list[str]) -> list[bool]:
@@ -457,7 +444,8 @@ def find(text: str, config: Config) -> list[Step]:
         key=lambda found: (found[0][0], -found[0][1]),
     )
     cross = [span for span, misreadings in spans if misreadings is _CROSS_CJK]
-    decoded = dict(zip(cross, _decoded_together([text[start:end] for start, end in cross])))
+    together = _decoded_together([text[start:end] for start, end in cross])
+    decoded = {cross[i]: readings for i, readings in together.items()}
     evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
     established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
     if established:
@@ -476,7 +464,11 @@ def _find(text, spans, decoded: dict, config: Config, lowered: dict, needed: flo
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        together = decoded.get((start, end)) if misreadings is _CROSS_CJK else None
+        together = None
+        if misreadings is _CROSS_CJK:
+            together = decoded.get((start, end))
+            if together is None:
+                continue  # no codec fits, or too fluent to reread
         step = _best(text, start, end, config, misreadings, lowered, needed, together)
         if step and _settled(text, step, config):
             steps.append(step)

@@ -178,19 +178,23 @@ def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool
     return channels
 
 
-def _looks_like_utf8(runs: list[str], codec: str) -> list[bool]:
+def _looks_like_utf8(runs: list[str], codec: str, judged: dict[bytes, list[bool]]) -> list[bool]:
     """C-speed dismissal of long runs whose bytes are far from UTF-8 (real CJK text).
 
     All runs are judged at once: they hold no ASCII, so joined by newlines
     they encode and decode as one string while each run's bytes stay apart
     (a newline never belongs to a multibyte sequence, in UTF-8 or in any of
-    the codecs modelled).
+    the codecs modelled). The answer depends on the bytes alone, and codecs
+    of one family often give the same bytes (GBK, GB18030 and GB2312 for
+    Chinese), so ``judged`` keeps the answers by bytes.
     """
     # Characters the codec cannot encode are not part of such damage.
     data = "\n".join(runs).replace(REPLACEMENT, "").encode(codec, "ignore")
-    sizes = map(len, data.split(b"\n"))
-    kept = map(len, map(str.encode, data.decode("utf-8", "ignore").split("\n")))
-    return [size < 12 or (size - valid) * 4 <= size for size, valid in zip(sizes, kept)]
+    if data not in judged:
+        sizes = map(len, data.split(b"\n"))
+        kept = map(len, map(str.encode, data.decode("utf-8", "ignore").split("\n")))
+        judged[data] = [size < 12 or (size - valid) * 4 <= size for size, valid in zip(sizes, kept)]
+    return judged[data]
 
 
 def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
@@ -210,7 +214,9 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     if REPLACEMENT in text:
         marked = map(operator.or_, marked, map(str.__contains__, strings, repeat(REPLACEMENT)))
     chosen = list(compress(range(len(strings)), marked))
-    near = _looks_like_utf8([strings[i] for i in chosen], codec)
+    near = _looks_like_utf8([strings[i] for i in chosen], codec, all_runs.judged)
+    if not any(near):
+        return []  # real CJK text: no need to find where its runs are
     spans = all_runs.spans()
     return [spans[i] for i in compress(chosen, near)]
 
@@ -223,6 +229,7 @@ class _AllRuns:
         self.text = text
         self.strings = NON_ASCII_RUN.findall(text)
         self._spans: list[tuple[int, int]] | None = None
+        self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
 
     def spans(self) -> list[tuple[int, int]]:
         if self._spans is None:
