@@ -476,9 +476,16 @@ def repair_gain(
     ``languages`` are those the candidate may be written in (text decoded as
     EUC-KR is Korean).
     """
-    before = language_cost(observed, LANGUAGES, left, right) + structure_cost(left + observed + right)
     after = language_cost(candidate, languages, left, right) + structure_cost(left + candidate + right)
-    return before - after - prior
+    return _cost_as_it_stands(observed, left, right) - after - prior
+
+
+@lru_cache(maxsize=4)
+def _cost_as_it_stands(observed: str, left: str, right: str) -> float:
+    """The observed span's cost in context: the same for every candidate
+    repair of it, which are judged one after another. (A few entries only:
+    a span can be a whole chunk of text.)"""
+    return language_cost(observed, LANGUAGES, left, right) + structure_cost(left + observed + right)
 
 
 def confidence(gain: float) -> float:
