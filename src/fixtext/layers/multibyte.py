@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
@@ -223,18 +224,27 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
 
 class _AllRuns:
     """The text's non-ASCII runs, found once for every codec: their strings at
-    C speed, their positions only when some codec wants them."""
+    C speed, their positions only when some codec wants them.
+
+    One split by runs gives both: the text alternates between ASCII (maybe
+    empty) and runs, so the running total of the parts' lengths holds every
+    run's start and end, with no match object per run.
+    """
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.strings = NON_ASCII_RUN.findall(text)
+        self._parts = _SPLIT_BY_RUNS.split(text)  # ASCII, run, ASCII, run, ..., ASCII
+        self.strings = self._parts[1::2]
         self._spans: list[tuple[int, int]] | None = None
         self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
 
     def spans(self) -> list[tuple[int, int]]:
         if self._spans is None:
-            self._spans = list(map(operator.methodcaller("span"), NON_ASCII_RUN.finditer(self.text)))
+            ends = list(accumulate(map(len, self._parts)))
+            self._spans = list(zip(ends[0::2], ends[1::2]))
         return self._spans
+
+
+_SPLIT_BY_RUNS = re.compile(f"({NON_ASCII_RUN.pattern})")
 
 
 def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:
