@@ -23,7 +23,6 @@ sensible costs to charge instead (a little above the dearest entry).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
@@ -85,12 +84,6 @@ def languages() -> tuple[str, ...]:
 def unigram_cost(ch: str, lang: str = "zh-Hans") -> float | None:
     """``-log2 p(ch)`` in bits, or None when ``ch`` or ``lang`` has no entry."""
     return _lookup(ch, lang, _CHARS) if len(ch) == 1 else None
-
-
-def bigram_table(lang: str) -> Mapping[str, float]:
-    """Every in-word pair of ``lang`` (two characters) with its cost in bits; empty if none."""
-    stem = _stem(lang)
-    return {} if stem is None else _table(stem + _BIGRAMS)
 
 
 def bigram_cost(a: str, b: str, lang: str = "zh-Hans") -> float | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .decoding import BinaryInputError, UndecodableInputError
-from .filesio import AtomicWriter, ChangedOnDiskError, Chunk, Encoding, OutputError, Reader, encode_chunk
+from .filesio import AtomicWriter, ChangedOnDiskError, Chunk, OutputError, Reader, encode_chunk
 from .ignore import compile_patterns
 from .model import Finding
 from .repairing import repair_chunk

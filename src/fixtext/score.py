@@ -13,11 +13,10 @@ mojibake is the channel's question (see :mod:`fixtext.channel`).
 from __future__ import annotations
 
 import math
-import operator
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import repeat
 
 import regex
 
@@ -99,15 +98,12 @@ def _bigram_discount(text: str, index: int, lang: str) -> float:
 
     Only pairs of ideographs or hangul syllables (both from U+4E00 up) are looked up.
     """
-    # All at C speed: the pairs both of whose characters are from U+4E00 up
-    # and that the table knows, each discounted by what its pair statistics
-    # save on the second character (never below nothing).
-    bits = list(map(charstats.bigram_table(lang).get, map(operator.add, text, text[1:])))
-    wide = list(map(operator.ge, text, repeat("\u4e00")))
-    kept = list(map(operator.and_, map(operator.and_, wide, wide[1:]), map(operator.is_not, bits, repeat(None))))
-    seconds = map(_COSTS_IN[index].__getitem__, compress(text[1:], kept))
-    expected = map(operator.add, map(operator.mul, compress(bits, kept), repeat(0.4)), repeat(0.5))
-    return sum(map(max, repeat(0.0), map(operator.sub, seconds, expected)), 0.0)
+    discount = 0.0
+    for first, second in zip(text, text[1:]):
+        bits = charstats.bigram_cost(first, second, lang) if first >= "\u4e00" and second >= "\u4e00" else None
+        if bits is not None:
+            discount += max(0.0, char_costs(second)[index] - (0.4 * bits + 0.5))
+    return discount
 
 
 def _uniform(value: float) -> tuple[float, ...]:
