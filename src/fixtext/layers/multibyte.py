@@ -19,11 +19,11 @@ from itertools import compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
+from ..codecdata import MULTIBYTE_CODECS, NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
-from .pieces import Piece, analyse, following
+from .pieces import Piece, analyse, following, reads_alike
 
 LAYER = "multibyte"
 _FFFD_UTF8 = REPLACEMENT.encode("utf-8")
@@ -47,15 +47,25 @@ class _ParagraphSoFar:
         self.text = text
         self.cursor = 0
         self.tail = ""
+        self.pending: list[Step] = []  # accepted steps not yet in ``tail``
 
     def before(self, pos: int) -> str:
+        if self.pending:
+            self._catch_up()
         tail = self.tail + self.text[max(self.cursor, pos - _WINDOW) : pos]
         return tail[tail.rfind("\n") + 1 :][-_WINDOW:]
 
     def accept(self, step: Step) -> None:
-        self.tail = (self.before(step.start) + step.after)[-_WINDOW:]
-        self.tail = self.tail[self.tail.rfind("\n") + 1 :]
-        self.cursor = step.end
+        """Take ``step`` as repaired text; the work waits until some context is
+        asked for (runs whose steps were chosen earlier never ask)."""
+        self.pending.append(step)
+
+    def _catch_up(self) -> None:
+        pending, self.pending = self.pending, []
+        for step in pending:
+            self.tail = (self.before(step.start) + step.after)[-_WINDOW:]
+            self.tail = self.tail[self.tail.rfind("\n") + 1 :]
+            self.cursor = step.end
 
 
 _WINDOW = 1000
@@ -167,15 +177,22 @@ def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
 def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
     """The wrong decodes that could have produced this run, most likely first, with
     the span each would cover."""
-    if REPLACEMENT in text[start:end]:
-        return [(Channel(codec, ErrorMode.REPLACE), end), (Channel(codec, ErrorMode.WHATWG), end)]
-    channels = [(Channel(codec, ErrorMode.IGNORE), end)]
+    if text.find(REPLACEMENT, start, end) >= 0:
+        return [(_channel(codec, ErrorMode.REPLACE), end), (_channel(codec, ErrorMode.WHATWG), end)]
+    channels = [(_channel(codec, ErrorMode.IGNORE), end)]
     if allow_qmark and text[end : end + 1] == "?":
         stop = end
         while text[stop : stop + 1] == "?":
             stop += 1
-        channels.insert(0, (Channel(codec, ErrorMode.QMARK), stop))
+        channels.insert(0, (_channel(codec, ErrorMode.QMARK), stop))
     return channels
+
+
+@lru_cache(maxsize=len(MULTIBYTE_CODECS) * len(ErrorMode))
+def _channel(codec: str, errors: ErrorMode) -> Channel:
+    """One channel object per codec and error mode, instead of one per run (a
+    named tuple is built in Python)."""
+    return Channel(codec, errors)
 
 
 def _looks_like_utf8(runs: list[str], codec: str) -> list[bool]:
@@ -311,18 +328,72 @@ def _choose(
     for (start, _end), channels in sorted(by_run.items()):
         if steps and start < steps[-1].end:
             continue
-        best: list[Step] = kept.get(start, [])
-        for channel, stop in [] if best else channels:
-            kin = family_of(channel.codec)
-            family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors and c.codec in kin)
-            own_prior = prior if shown is None or channel.codec in shown else score.CHANNEL_PRIOR
-            found = _resolve_run(text, start, stop, channel, family, context, config, own_prior)
-            if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
-                best = found
+        best = kept.get(start) or _best_for_run(text, start, channels, context, config, prior, shown)
         for step in best:
             context.accept(step)
         steps.extend(best)
     return steps
+
+
+def _best_for_run(text, start, channels, context, config, prior, shown) -> list[Step]:
+    """The steps of the channel that explains most of the run starting at ``start``.
+
+    Real documents repeat the same damaged runs, so each run is resolved in
+    a minimal context that decides the same things (the quotes still open
+    and a few characters each side) and the answer is remembered.
+    """
+    if not channels:  # none of the run's readings is an error mode the config models
+        return []
+    left = context.before(start)
+    brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
+    readings = tuple(
+        (channel, stop - start, prior if shown is None or channel.codec in shown else score.CHANNEL_PRIOR)
+        for channel, stop in channels
+    )
+    # All that any of the channels looks at: the run, its markers, and the context after them.
+    seen = text[start : max(stop for _, stop in channels) + _CONTEXT + 1]
+    best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
+    return [s.moved(start=s.start + start, end=s.end + start) for s in best_alone(seen, brief_left, readings, config)]
+
+
+#: Runs up to this many characters (with their context after) have their
+#: answers remembered: long runs seldom repeat, and this bounds the caches'
+#: memory on endless runs.
+_REMEMBERED_RUN = 256
+
+
+@lru_cache(maxsize=8192)
+def _best_alone(seen: str, left: str, readings, config: Config) -> tuple[Step, ...]:
+    """:func:`_best_for_run` on the run alone: ``seen`` starts with it, ``left`` is
+    the brief context before it, ``readings`` its channels with where each
+    reading stops and the prior it gets."""
+    best: tuple[Step, ...] = ()
+    tried: list[tuple[Channel, int, tuple[Channel, ...], float]] = []
+    for channel, stop, prior in readings:
+        kin = family_of(channel.codec)
+        family = tuple(c for c, s, _ in readings if s == stop and c.errors is channel.errors and c.codec in kin)
+        if _answered(seen[:stop], channel, stop, family, prior, tried):
+            continue
+        tried.append((channel, stop, family, prior))
+        run, after = seen[:stop], seen[stop : stop + _CONTEXT + 1]
+        resolve_alone = _resolve_alone if len(run) <= _REMEMBERED_RUN else _resolve_alone.__wrapped__
+        found = resolve_alone(run, after, left, channel, family, config, prior)
+        if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
+            best = found
+    return best
+
+
+def _answered(run: str, channel: Channel, stop: int, family, prior: float, tried) -> bool:
+    """Was the run already resolved through a channel that reads it the same?
+
+    GBK and GB18030 encode most text alike: judged by the same family with
+    the same prior, such a channel would find the very same steps, which
+    cannot cover more of the run than the best found so far.
+    """
+    return any(
+        (stop, family, prior) == (t_stop, t_family, t_prior) and reads_alike(run, channel, t_channel)
+        for t_channel, t_stop, t_family, t_prior in tried
+    )
 
 
 def _coverage(steps: list[Step]) -> tuple[int, float]:
@@ -330,21 +401,10 @@ def _coverage(steps: list[Step]) -> tuple[int, float]:
     return sum(s.end - s.start for s in steps), sum(s.confidence for s in steps)
 
 
-def _resolve_run(text, start, stop, channel, family, context, config, prior) -> list[Step]:
-    """The steps repairing ``text[start:stop]``.
-
-    Real documents repeat the same damaged runs, so each run is resolved in
-    a minimal context that decides the same things (the quotes still open
-    and a few characters each side) and the answer is remembered.
-    """
-    left = context.before(start)
-    brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
-    steps = _resolve_alone(text[start:stop], text[stop : stop + _CONTEXT + 1], brief_left, channel, family, config, prior)
-    return [s.moved(start=s.start + start, end=s.end + start) for s in steps]
-
-
 @lru_cache(maxsize=8192)
 def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[Step, ...]:
+    """The steps repairing ``run`` through ``channel``, between ``left`` and ``after``,
+    at offsets in the run."""
     text = left + run + after
     offset = len(left)
     context = _ParagraphSoFar(text)
