@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -191,6 +191,11 @@ def rank(candidates: Sequence[str], left: str, right: str) -> tuple[tuple[str, f
     return _rank(tuple(candidates), ctx)
 
 
+def guessable(candidates: Iterable[str]) -> bool:
+    """May :func:`choose` guess among these? Only punctuation and accented letters are guessed."""
+    return any(_is_punctuation(c) or _is_letter(c) for c in candidates)
+
+
 def choose(candidates: Sequence[str], left: str, right: str, threshold: float) -> tuple[str, float] | None:
     """The character to put in a gap and its probability, or None when nobody could know.
 
@@ -199,7 +204,7 @@ def choose(candidates: Sequence[str], left: str, right: str, threshold: float) -
     statistics for the neighbouring words that fixtext does not have yet; a
     wrong ideograph reads as real text, so such a gap becomes U+FFFD instead.
     """
-    if not any(_is_punctuation(c) or _is_letter(c) for c in candidates):
+    if not guessable(candidates):
         return None  # nothing here may be guessed: spare the ranking (the hot spot of lossy CJK)
     ranked = rank(candidates, left, right)
     if not ranked or ranked[0][1] < threshold:

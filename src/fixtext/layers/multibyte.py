@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -23,7 +24,7 @@ from ..codecdata import MULTIBYTE_CODECS, NON_ASCII_RUN, any_start_pattern, chan
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
-from .pieces import Piece, analyse, following, reads_alike
+from .pieces import LOOKAHEAD, Piece, analyse, following, reads_alike
 
 LAYER = "multibyte"
 _FFFD_UTF8 = REPLACEMENT.encode("utf-8")
@@ -31,9 +32,12 @@ _CONTEXT = 3  # characters of context on each side when scoring a repair
 
 
 @lru_cache(maxsize=4096)
-def _fillings(head: bytes, tail: bytes, choices: tuple[bytes, ...]) -> dict[str, bytes]:
-    """Each character a gap's fillings complete, mapped to its filling."""
-    return {(head + fill + tail).decode("utf-8"): fill for fill in choices}
+def _fillings(head: bytes, tail: bytes, choices: tuple[bytes, ...]) -> tuple[dict[str, bytes], bool]:
+    """Each character a gap's fillings complete, mapped to its filling; and whether
+    context may choose among them (a lost ideograph's hundreds of candidates
+    may not, and are looked through once)."""
+    options = {(head + fill + tail).decode("utf-8"): fill for fill in choices}
+    return options, lossy.guessable(options)
 
 
 class _ParagraphSoFar:
@@ -55,17 +59,20 @@ class _ParagraphSoFar:
         tail = self.tail + self.text[max(self.cursor, pos - _WINDOW) : pos]
         return tail[tail.rfind("\n") + 1 :][-_WINDOW:]
 
-    def accept(self, step: Step) -> None:
-        """Take ``step`` as repaired text; the work waits until some context is
+    def accept(self, steps: Iterable[Step]) -> None:
+        """Take ``steps`` as repaired text; the work waits until some context is
         asked for (runs whose steps were chosen earlier never ask)."""
-        self.pending.append(step)
+        self.pending.extend(steps)
 
     def _catch_up(self) -> None:
-        pending, self.pending = self.pending, []
-        for step in pending:
-            self.tail = (self.before(step.start) + step.after)[-_WINDOW:]
-            self.tail = self.tail[self.tail.rfind("\n") + 1 :]
-            self.cursor = step.end
+        """Fold the pending steps into ``tail``, as :meth:`before` would read them one by one."""
+        text, tail, cursor = self.text, self.tail, self.cursor
+        for step in self.pending:
+            left = tail + text[max(cursor, step.start - _WINDOW) : step.start]
+            tail = (left[left.rfind("\n") + 1 :][-_WINDOW:] + step.after)[-_WINDOW:]
+            tail = tail[tail.rfind("\n") + 1 :]
+            cursor = step.end
+        self.tail, self.cursor, self.pending = tail, cursor, []
 
 
 _WINDOW = 1000
@@ -96,8 +103,10 @@ def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
         right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
         right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[: _CONTEXT + 1]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
-        options = _fillings(head, tail, gap.choices)
-        choice = lossy.choose(list(options), left + filled.out.decode("utf-8"), right, config.min_inference)
+        options, guessable = _fillings(head, tail, gap.choices)
+        choice = None  # (lossy.choose refuses what is not guessable: spare it the context)
+        if guessable:
+            choice = lossy.choose(list(options), left + filled.out.decode("utf-8"), right, config.min_inference)
         # Any admissible filling passes the channel check; verify with the chosen one.
         filled.verify += head + options[choice[0] if choice else next(iter(options))] + tail
         if choice:
@@ -271,16 +280,19 @@ def find(text: str, config: Config) -> list[Step]:
     rest is judged again with a lower prior for it: a lone ``拢`` in a
     document full of GBK mojibake is a ``£``.
     """
-    candidates = _candidates(text, config)
-    steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
+    runs = sorted(_candidates(text, config).items())
+    steps, chosen = _choose(text, runs, config, score.CHANNEL_PRIOR, {})
     shown = _shown_codecs(steps)
     if shown:
-        starts = sorted(start for start, _ in candidates)
+        starts = [start for (start, _), _ in runs]
         kept: dict[int, list[Step]] = {}
         for step in steps:  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept, shown)
+        # When every run the first pass judged keeps its steps, nothing is judged
+        # again and the second pass would only repeat the first.
+        if kept != chosen:
+            steps, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
     return steps
 
 
@@ -315,24 +327,28 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
 
 
 def _choose(
-    text, by_run, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
-) -> list[Step]:
+    text, runs, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
+) -> tuple[list[Step], dict[int, list[Step]]]:
     """Resolve each run in order (so lossy choices see the repaired text before
-    them); ``kept`` holds steps already chosen, by the run they start.
+    them); ``runs`` are the candidates sorted, ``kept`` holds steps already
+    chosen, by the run they start.
 
     ``prior`` applies to the codecs in ``shown`` (all, when None): the ones
     the document has already shown; the others keep the usual prior.
+    Returns the steps, and the steps of each run judged here (not kept), by its start.
     """
     steps: list[Step] = []
+    chosen: dict[int, list[Step]] = {}
     context = _ParagraphSoFar(text)
-    for (start, _end), channels in sorted(by_run.items()):
+    for (start, _end), channels in runs:
         if steps and start < steps[-1].end:
             continue
-        best = kept.get(start) or _best_for_run(text, start, channels, context, config, prior, shown)
-        for step in best:
-            context.accept(step)
+        best = kept.get(start)
+        if not best:
+            best = chosen[start] = _best_for_run(text, start, channels, context, config, prior, shown)
+        context.accept(best)
         steps.extend(best)
-    return steps
+    return steps, chosen
 
 
 def _best_for_run(text, start, channels, context, config, prior, shown) -> list[Step]:
@@ -346,14 +362,20 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> list[
         return []
     left = context.before(start)
     brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
-    readings = tuple(
-        (channel, stop - start, prior if shown is None or channel.codec in shown else score.CHANNEL_PRIOR)
-        for channel, stop in channels
-    )
+    # (List comprehensions: for the few channels of a run they beat generators and map.)
+    if shown is None:
+        readings = tuple([(channel, stop - start, prior) for channel, stop in channels])
+    else:
+        readings = tuple([(channel, stop - start, _prior(channel.codec, prior, shown)) for channel, stop in channels])
     # All that any of the channels looks at: the run, its markers, and the context after them.
-    seen = text[start : max(stop for _, stop in channels) + _CONTEXT + 1]
+    seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
     return [s.moved(start=s.start + start, end=s.end + start) for s in best_alone(seen, brief_left, readings, config)]
+
+
+def _prior(codec: str, prior: float, shown: frozenset[str]) -> float:
+    """The prior of ``codec``'s readings: ``prior`` if the document has shown the codec."""
+    return prior if codec in shown else score.CHANNEL_PRIOR
 
 
 #: Runs up to this many characters (with their context after) have their
@@ -410,8 +432,37 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
     context = _ParagraphSoFar(text)
     found = []
     for piece in analyse(text, offset, offset + len(run), channel, family):
-        step = resolve(piece, text, context.before(piece.start), config, prior, offset + len(run))
+        step = _resolve_piece(piece, text, context.before(piece.start), config, prior, offset + len(run))
         if step is not None:
-            context.accept(step)  # the next part sees this one repaired
+            context.accept((step,))  # the next part sees this one repaired
             found.append(step.moved(start=step.start - offset, end=step.end - offset))
     return tuple(found)
+
+
+def _resolve_piece(piece: Piece, text: str, left: str, config: Config, prior: float, run_end: int) -> Step | None:
+    """:func:`resolve`, remembered for pieces with the same surroundings.
+
+    Runs that differ only at their ends (a paragraph whose next one has
+    another number) share the pieces in between, with the same repaired text
+    before them: only the pieces at the ends are resolved again.
+    """
+    if len(left) > _REMEMBERED_RUN:
+        return resolve(piece, text, left, config, prior, run_end)
+    # All of the text that resolve reads: the piece and what follows it.
+    seen = text[piece.start : piece.end + _AFTER]
+    size, inside = piece.end - piece.start, piece.end < run_end
+    step = _resolve_seen(seen, size, piece.data, piece.gaps, piece.family, left, config, prior, inside)
+    return step and step.moved(start=piece.start, end=piece.end)
+
+
+#: How many characters after a piece :func:`resolve` looks at: its context, and
+#: the characters whose decoding the channel check repeats.
+_AFTER = max(_CONTEXT + 1, LOOKAHEAD)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_seen(seen, size, data, gaps, family, left, config, prior, inside) -> Step | None:
+    """:func:`resolve` on a piece of ``size`` characters at the start of ``seen``
+    (``inside``: damaged text follows it), with the step at offset 0."""
+    piece = Piece(0, size, data, gaps, family[0], family)
+    return resolve(piece, seen, left, config, prior, size + 1 if inside else size)

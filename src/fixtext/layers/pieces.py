@@ -101,7 +101,7 @@ def following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
     plain text in ``channel``'s codec.
     """
     chars = []
-    for ch in text[pos : pos + _LOOKAHEAD]:
+    for ch in text[pos : pos + LOOKAHEAD]:
         if ch == REPLACEMENT or (channel.marker and ch == channel.marker):
             break
         try:
@@ -113,7 +113,7 @@ def following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
     return shown, shown.encode(channel.codec)
 
 
-_LOOKAHEAD = 3
+LOOKAHEAD = 3
 
 
 def analyse(
@@ -301,4 +301,4 @@ def _admitted(checks: tuple[tuple[Channel, bytes, str], ...], choices: tuple[byt
 @lru_cache(maxsize=4096)
 def _admissible(channel: Channel, choices: tuple[bytes, ...], follow: bytes, expected: str) -> tuple[bytes, ...]:
     """The fillings that ``channel`` would have lost before ``follow``, leaving ``expected``."""
-    return tuple(f for f in choices if channel.reproduces(f + follow, expected))
+    return tuple(channel.reproducing(choices, follow, expected))
