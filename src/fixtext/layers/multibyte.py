@@ -12,6 +12,7 @@ are and the rest is repaired around them.
 from __future__ import annotations
 
 import bisect
+import math
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,8 +57,7 @@ class _ParagraphSoFar:
     def before(self, pos: int) -> str:
         if self.pending:
             self._catch_up()
-        tail = self.tail + self.text[max(self.cursor, pos - _WINDOW) : pos]
-        return tail[tail.rfind("\n") + 1 :][-_WINDOW:]
+        return _paragraph_before(self.text, self.tail, self.cursor, pos)
 
     def accept(self, steps: Iterable[Step]) -> None:
         """Take ``steps`` as repaired text; the work waits until some context is
@@ -68,14 +68,24 @@ class _ParagraphSoFar:
         """Fold the pending steps into ``tail``, as :meth:`before` would read them one by one."""
         text, tail, cursor = self.text, self.tail, self.cursor
         for step in self.pending:
-            left = tail + text[max(cursor, step.start - _WINDOW) : step.start]
-            tail = (left[left.rfind("\n") + 1 :][-_WINDOW:] + step.after)[-_WINDOW:]
+            tail = (_paragraph_before(text, tail, cursor, step.start) + step.after)[-_WINDOW:]
             tail = tail[tail.rfind("\n") + 1 :]
             cursor = step.end
         self.tail, self.cursor, self.pending = tail, cursor, []
 
 
 _WINDOW = 1000
+
+
+def _paragraph_before(text: str, tail: str, cursor: int, pos: int) -> str:
+    """The last :data:`_WINDOW` characters of the paragraph before ``pos``: ``tail``
+    (the repaired paragraph up to ``cursor``, without a newline) and the text
+    from ``cursor`` on. A newline in the text decides without building the whole."""
+    start = cursor if cursor > pos - _WINDOW else pos - _WINDOW
+    newline = text.rfind("\n", start, pos)
+    if newline >= 0:
+        return text[newline + 1 : pos]
+    return (tail + text[start:pos])[-_WINDOW:]
 
 
 @dataclass
@@ -285,15 +295,35 @@ def find(text: str, config: Config) -> list[Step]:
     shown = _shown_codecs(steps)
     if shown:
         starts = [start for (start, _), _ in runs]
+        if _all_kept(starts, steps, chosen, shown):
+            return steps  # nothing is judged again: a second pass would only repeat the first
         kept: dict[int, list[Step]] = {}
         for step in steps:  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        # When every run the first pass judged keeps its steps, nothing is judged
-        # again and the second pass would only repeat the first.
-        if kept != chosen:
-            steps, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
+        steps, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
     return steps
+
+
+def _all_kept(starts: list[int], steps: list[Step], chosen: dict[int, list[Step]], shown: frozenset[str]) -> bool:
+    """Would every run the first pass judged keep its steps in the second?
+
+    True when every step went through a shown codec, every judged run found
+    steps, and each run's steps (in order) start before the next run does, so
+    that the second pass would find each run's own steps kept for it. Checked
+    by run rather than by step: damaged English has a run every few words.
+    """
+    if not shown.issuperset({chain[-1] for chain in set(map(_CHAIN, steps))}):
+        return False
+    # Where find's bisect would put a step: a repeated start ends up mapped to the next greater one.
+    next_start = dict(zip(starts, starts[1:]))
+    return all(
+        best and start <= best[0].start and best[-1].start < next_start.get(start, math.inf)
+        for start, best in chosen.items()
+    )
+
+
+_CHAIN = operator.attrgetter("chain")
 
 
 #: Repairs this confident, alone or together, establish that the document went through the channel.
