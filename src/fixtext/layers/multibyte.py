@@ -476,7 +476,7 @@ def _resolve_piece(piece: Piece, text: str, left: str, config: Config, prior: fl
     another number) share the pieces in between, with the same repaired text
     before them: only the pieces at the ends are resolved again.
     """
-    if len(left) > _REMEMBERED_RUN:
+    if len(left) > _REMEMBERED_RUN or piece.end - piece.start > _REMEMBERED_RUN:  # bounds the memory
         return resolve(piece, text, left, config, prior, run_end)
     # All of the text that resolve reads: the piece and what follows it.
     seen = text[piece.start : piece.end + _AFTER]
