@@ -54,7 +54,9 @@ class Step:
         every few words (every field is kept as it is, so nothing needs
         checking again)."""
         copy = object.__new__(Step)
-        copy.__dict__.update(self.__dict__, **changes)
+        fields = self.__dict__.copy()  # (copying the dict whole and setting it is the fastest way)
+        fields.update(changes)
+        object.__setattr__(copy, "__dict__", fields)
         return copy
 
     @property

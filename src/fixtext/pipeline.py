@@ -74,11 +74,11 @@ def _to_source(span: tuple[int, int], stages: list[_StageMap]) -> tuple[int, int
 def _run_stage(text: str, steps: list[Step], stages: list[_StageMap]) -> str:
     """Apply one stage of steps, each located in the caller's input."""
     stage = len(stages)
-    steps = [
-        s.moved(stage=stage, source_start=a, source_end=b)
-        for s in steps
-        for a, b in [_to_source((s.start, s.end), stages)]
-    ]
+    if stages:
+        sources = [_to_source((s.start, s.end), stages) for s in steps]
+    else:  # the first stage's text is the caller's input: no mapping back
+        sources = [(s.start, max(s.start, s.end)) for s in steps]
+    steps = [s.moved(stage=stage, source_start=a, source_end=b) for s, (a, b) in zip(steps, sources)]
     stages.append(_StageMap(steps))
     return apply_stage(text, steps, replay=False)
 

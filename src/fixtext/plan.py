@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 import ftfy
@@ -75,6 +76,9 @@ def run_ops(text: str, ops: Iterable[Op]) -> str:
     return value
 
 
+_START = attrgetter("start")
+
+
 def apply_stage(text: str, steps: Iterable[Step], replay: bool = True) -> str:
     """Apply non-overlapping steps that all index the same text.
 
@@ -83,7 +87,7 @@ def apply_stage(text: str, steps: Iterable[Step], replay: bool = True) -> str:
     """
     out = []
     cursor = 0
-    for step in sorted(steps, key=lambda s: s.start):
+    for step in sorted(steps, key=_START):
         if step.start < cursor or step.end > len(text):
             raise PlanError(f"step at {step.start}:{step.end} does not fit the text")
         out.append(text[cursor : step.start])

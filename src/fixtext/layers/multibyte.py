@@ -12,19 +12,21 @@ are and the rest is repaired around them.
 from __future__ import annotations
 
 import bisect
+import math
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
+from ..codecdata import MULTIBYTE_CODECS, NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
-from .pieces import Piece, analyse, following
+from .pieces import LOOKAHEAD, Piece, analyse, following, reads_alike
 
 LAYER = "multibyte"
 _FFFD_UTF8 = REPLACEMENT.encode("utf-8")
@@ -32,9 +34,12 @@ _CONTEXT = 3  # characters of context on each side when scoring a repair
 
 
 @lru_cache(maxsize=4096)
-def _fillings(head: bytes, tail: bytes, choices: tuple[bytes, ...]) -> dict[str, bytes]:
-    """Each character a gap's fillings complete, mapped to its filling."""
-    return {(head + fill + tail).decode("utf-8"): fill for fill in choices}
+def _fillings(head: bytes, tail: bytes, choices: tuple[bytes, ...]) -> tuple[dict[str, bytes], bool]:
+    """Each character a gap's fillings complete, mapped to its filling; and whether
+    context may choose among them (a lost ideograph's hundreds of candidates
+    may not, and are looked through once)."""
+    options = {(head + fill + tail).decode("utf-8"): fill for fill in choices}
+    return options, lossy.guessable(options)
 
 
 class _ParagraphSoFar:
@@ -48,18 +53,40 @@ class _ParagraphSoFar:
         self.text = text
         self.cursor = 0
         self.tail = ""
+        self.pending: list[Step] = []  # accepted steps not yet in ``tail``
 
     def before(self, pos: int) -> str:
-        tail = self.tail + self.text[max(self.cursor, pos - _WINDOW) : pos]
-        return tail[tail.rfind("\n") + 1 :][-_WINDOW:]
+        if self.pending:
+            self._catch_up()
+        return _paragraph_before(self.text, self.tail, self.cursor, pos)
 
-    def accept(self, step: Step) -> None:
-        self.tail = (self.before(step.start) + step.after)[-_WINDOW:]
-        self.tail = self.tail[self.tail.rfind("\n") + 1 :]
-        self.cursor = step.end
+    def accept(self, steps: Iterable[Step]) -> None:
+        """Take ``steps`` as repaired text; the work waits until some context is
+        asked for (runs whose steps were chosen earlier never ask)."""
+        self.pending.extend(steps)
+
+    def _catch_up(self) -> None:
+        """Fold the pending steps into ``tail``, as :meth:`before` would read them one by one."""
+        text, tail, cursor = self.text, self.tail, self.cursor
+        for step in self.pending:
+            tail = (_paragraph_before(text, tail, cursor, step.start) + step.after)[-_WINDOW:]
+            tail = tail[tail.rfind("\n") + 1 :]
+            cursor = step.end
+        self.tail, self.cursor, self.pending = tail, cursor, []
 
 
 _WINDOW = 1000
+
+
+def _paragraph_before(text: str, tail: str, cursor: int, pos: int) -> str:
+    """The last :data:`_WINDOW` characters of the paragraph before ``pos``: ``tail``
+    (the repaired paragraph up to ``cursor``, without a newline) and the text
+    from ``cursor`` on. A newline in the text decides without building the whole."""
+    start = cursor if cursor > pos - _WINDOW else pos - _WINDOW
+    newline = text.rfind("\n", start, pos)
+    if newline >= 0:
+        return text[newline + 1 : pos]
+    return (tail + text[start:pos])[-_WINDOW:]
 
 
 @dataclass
@@ -87,8 +114,10 @@ def _fill(piece: Piece, left: str, after: str, config: Config) -> _Filled:
         right_end = piece.gaps[n + 1].seq_start if n + 1 < len(piece.gaps) else len(data)
         right = data[gap.seq_end : right_end].decode("utf-8", "replace") + after[: _CONTEXT + 1]
         head, tail = data[gap.seq_start : gap.pos], data[gap.pos : gap.seq_end]
-        options = _fillings(head, tail, gap.choices)
-        choice = lossy.choose(list(options), left + filled.out.decode("utf-8"), right, config.min_inference)
+        options, guessable = _fillings(head, tail, gap.choices)
+        choice = None  # (lossy.choose refuses what is not guessable: spare it the context)
+        if guessable:
+            choice = lossy.choose(list(options), left + filled.out.decode("utf-8"), right, config.min_inference)
         # Any admissible filling passes the channel check; verify with the chosen one.
         filled.verify += head + options[choice[0] if choice else next(iter(options))] + tail
         if choice:
@@ -168,15 +197,22 @@ def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
 def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
     """The wrong decodes that could have produced this run, most likely first, with
     the span each would cover."""
-    if REPLACEMENT in text[start:end]:
-        return [(Channel(codec, ErrorMode.REPLACE), end), (Channel(codec, ErrorMode.WHATWG), end)]
-    channels = [(Channel(codec, ErrorMode.IGNORE), end)]
+    if text.find(REPLACEMENT, start, end) >= 0:
+        return [(_channel(codec, ErrorMode.REPLACE), end), (_channel(codec, ErrorMode.WHATWG), end)]
+    channels = [(_channel(codec, ErrorMode.IGNORE), end)]
     if allow_qmark and text[end : end + 1] == "?":
         stop = end
         while text[stop : stop + 1] == "?":
             stop += 1
-        channels.insert(0, (Channel(codec, ErrorMode.QMARK), stop))
+        channels.insert(0, (_channel(codec, ErrorMode.QMARK), stop))
     return channels
+
+
+@lru_cache(maxsize=len(MULTIBYTE_CODECS) * len(ErrorMode))
+def _channel(codec: str, errors: ErrorMode) -> Channel:
+    """One channel object per codec and error mode, instead of one per run (a
+    named tuple is built in Python)."""
+    return Channel(codec, errors)
 
 
 def _looks_like_utf8(runs: list[str], codec: str, judged: dict[bytes, list[bool]]) -> list[bool]:
@@ -271,17 +307,40 @@ def find(text: str, config: Config) -> list[Step]:
     rest is judged again with a lower prior for it: a lone ``拢`` in a
     document full of GBK mojibake is a ``£``.
     """
-    candidates = _candidates(text, config)
-    steps = _choose(text, candidates, config, score.CHANNEL_PRIOR, {})
+    runs = sorted(_candidates(text, config).items())
+    steps, chosen = _choose(text, runs, config, score.CHANNEL_PRIOR, {})
     shown = _shown_codecs(steps)
     if shown:
-        starts = sorted(start for start, _ in candidates)
+        starts = [start for (start, _), _ in runs]
+        if _all_kept(starts, steps, chosen, shown):
+            return steps  # nothing is judged again: a second pass would only repeat the first
         kept: dict[int, list[Step]] = {}
         for step in steps:  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        steps = _choose(text, candidates, config, score.ESTABLISHED_PRIOR, kept, shown)
+        steps, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
     return steps
+
+
+def _all_kept(starts: list[int], steps: list[Step], chosen: dict[int, list[Step]], shown: frozenset[str]) -> bool:
+    """Would every run the first pass judged keep its steps in the second?
+
+    True when every step went through a shown codec, every judged run found
+    steps, and each run's steps (in order) start before the next run does, so
+    that the second pass would find each run's own steps kept for it. Checked
+    by run rather than by step: damaged English has a run every few words.
+    """
+    if not shown.issuperset({chain[-1] for chain in set(map(_CHAIN, steps))}):
+        return False
+    # Where find's bisect would put a step: a repeated start ends up mapped to the next greater one.
+    next_start = dict(zip(starts, starts[1:]))
+    return all(
+        best and start <= best[0].start and best[-1].start < next_start.get(start, math.inf)
+        for start, best in chosen.items()
+    )
+
+
+_CHAIN = operator.attrgetter("chain")
 
 
 #: Repairs this confident, alone or together, establish that the document went through the channel.
@@ -315,31 +374,95 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
 
 
 def _choose(
-    text, by_run, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
-) -> list[Step]:
+    text, runs, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
+) -> tuple[list[Step], dict[int, list[Step]]]:
     """Resolve each run in order (so lossy choices see the repaired text before
-    them); ``kept`` holds steps already chosen, by the run they start.
+    them); ``runs`` are the candidates sorted, ``kept`` holds steps already
+    chosen, by the run they start.
 
     ``prior`` applies to the codecs in ``shown`` (all, when None): the ones
     the document has already shown; the others keep the usual prior.
+    Returns the steps, and the steps of each run judged here (not kept), by its start.
     """
     steps: list[Step] = []
+    chosen: dict[int, list[Step]] = {}
     context = _ParagraphSoFar(text)
-    for (start, _end), channels in sorted(by_run.items()):
+    for (start, _end), channels in runs:
         if steps and start < steps[-1].end:
             continue
-        best: list[Step] = kept.get(start, [])
-        for channel, stop in [] if best else channels:
-            kin = family_of(channel.codec)
-            family = tuple(c for c, s in channels if s == stop and c.errors is channel.errors and c.codec in kin)
-            own_prior = prior if shown is None or channel.codec in shown else score.CHANNEL_PRIOR
-            found = _resolve_run(text, start, stop, channel, family, context, config, own_prior)
-            if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
-                best = found
-        for step in best:
-            context.accept(step)
+        best = kept.get(start)
+        if not best:
+            best = chosen[start] = _best_for_run(text, start, channels, context, config, prior, shown)
+        context.accept(best)
         steps.extend(best)
-    return steps
+    return steps, chosen
+
+
+def _best_for_run(text, start, channels, context, config, prior, shown) -> list[Step]:
+    """The steps of the channel that explains most of the run starting at ``start``.
+
+    Real documents repeat the same damaged runs, so each run is resolved in
+    a minimal context that decides the same things (the quotes still open
+    and a few characters each side) and the answer is remembered.
+    """
+    if not channels:  # none of the run's readings is an error mode the config models
+        return []
+    left = context.before(start)
+    brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
+    # (List comprehensions: for the few channels of a run they beat generators and map.)
+    if shown is None:
+        readings = tuple([(channel, stop - start, prior) for channel, stop in channels])
+    else:
+        readings = tuple([(channel, stop - start, _prior(channel.codec, prior, shown)) for channel, stop in channels])
+    # All that any of the channels looks at: the run, its markers, and the context after them.
+    seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
+    best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
+    return [s.moved(start=s.start + start, end=s.end + start) for s in best_alone(seen, brief_left, readings, config)]
+
+
+def _prior(codec: str, prior: float, shown: frozenset[str]) -> float:
+    """The prior of ``codec``'s readings: ``prior`` if the document has shown the codec."""
+    return prior if codec in shown else score.CHANNEL_PRIOR
+
+
+#: Runs up to this many characters (with their context after) have their
+#: answers remembered: long runs seldom repeat, and this bounds the caches'
+#: memory on endless runs.
+_REMEMBERED_RUN = 256
+
+
+@lru_cache(maxsize=8192)
+def _best_alone(seen: str, left: str, readings, config: Config) -> tuple[Step, ...]:
+    """:func:`_best_for_run` on the run alone: ``seen`` starts with it, ``left`` is
+    the brief context before it, ``readings`` its channels with where each
+    reading stops and the prior it gets."""
+    best: tuple[Step, ...] = ()
+    tried: list[tuple[Channel, int, tuple[Channel, ...], float]] = []
+    for channel, stop, prior in readings:
+        kin = family_of(channel.codec)
+        family = tuple(c for c, s, _ in readings if s == stop and c.errors is channel.errors and c.codec in kin)
+        if _answered(seen[:stop], channel, stop, family, prior, tried):
+            continue
+        tried.append((channel, stop, family, prior))
+        run, after = seen[:stop], seen[stop : stop + _CONTEXT + 1]
+        resolve_alone = _resolve_alone if len(run) <= _REMEMBERED_RUN else _resolve_alone.__wrapped__
+        found = resolve_alone(run, after, left, channel, family, config, prior)
+        if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
+            best = found
+    return best
+
+
+def _answered(run: str, channel: Channel, stop: int, family, prior: float, tried) -> bool:
+    """Was the run already resolved through a channel that reads it the same?
+
+    GBK and GB18030 encode most text alike: judged by the same family with
+    the same prior, such a channel would find the very same steps, which
+    cannot cover more of the run than the best found so far.
+    """
+    return any(
+        (stop, family, prior) == (t_stop, t_family, t_prior) and reads_alike(run, channel, t_channel)
+        for t_channel, t_stop, t_family, t_prior in tried
+    )
 
 
 def _coverage(steps: list[Step]) -> tuple[int, float]:
@@ -347,28 +470,46 @@ def _coverage(steps: list[Step]) -> tuple[int, float]:
     return sum(s.end - s.start for s in steps), sum(s.confidence for s in steps)
 
 
-def _resolve_run(text, start, stop, channel, family, context, config, prior) -> list[Step]:
-    """The steps repairing ``text[start:stop]``.
-
-    Real documents repeat the same damaged runs, so each run is resolved in
-    a minimal context that decides the same things (the quotes still open
-    and a few characters each side) and the answer is remembered.
-    """
-    left = context.before(start)
-    brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
-    steps = _resolve_alone(text[start:stop], text[stop : stop + _CONTEXT + 1], brief_left, channel, family, config, prior)
-    return [s.moved(start=s.start + start, end=s.end + start) for s in steps]
-
-
 @lru_cache(maxsize=8192)
 def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[Step, ...]:
+    """The steps repairing ``run`` through ``channel``, between ``left`` and ``after``,
+    at offsets in the run."""
     text = left + run + after
     offset = len(left)
     context = _ParagraphSoFar(text)
     found = []
     for piece in analyse(text, offset, offset + len(run), channel, family):
-        step = resolve(piece, text, context.before(piece.start), config, prior, offset + len(run))
+        step = _resolve_piece(piece, text, context.before(piece.start), config, prior, offset + len(run))
         if step is not None:
-            context.accept(step)  # the next part sees this one repaired
+            context.accept((step,))  # the next part sees this one repaired
             found.append(step.moved(start=step.start - offset, end=step.end - offset))
     return tuple(found)
+
+
+def _resolve_piece(piece: Piece, text: str, left: str, config: Config, prior: float, run_end: int) -> Step | None:
+    """:func:`resolve`, remembered for pieces with the same surroundings.
+
+    Runs that differ only at their ends (a paragraph whose next one has
+    another number) share the pieces in between, with the same repaired text
+    before them: only the pieces at the ends are resolved again.
+    """
+    if len(left) > _REMEMBERED_RUN or piece.end - piece.start > _REMEMBERED_RUN:  # bounds the memory
+        return resolve(piece, text, left, config, prior, run_end)
+    # All of the text that resolve reads: the piece and what follows it.
+    seen = text[piece.start : piece.end + _AFTER]
+    size, inside = piece.end - piece.start, piece.end < run_end
+    step = _resolve_seen(seen, size, piece.data, piece.gaps, piece.family, left, config, prior, inside)
+    return step and step.moved(start=piece.start, end=piece.end)
+
+
+#: How many characters after a piece :func:`resolve` looks at: its context, and
+#: the characters whose decoding the channel check repeats.
+_AFTER = max(_CONTEXT + 1, LOOKAHEAD)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_seen(seen, size, data, gaps, family, left, config, prior, inside) -> Step | None:
+    """:func:`resolve` on a piece of ``size`` characters at the start of ``seen``
+    (``inside``: damaged text follows it), with the step at offset 0."""
+    piece = Piece(0, size, data, gaps, family[0], family)
+    return resolve(piece, seen, left, config, prior, size + 1 if inside else size)

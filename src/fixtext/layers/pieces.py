@@ -50,6 +50,37 @@ def _encode_chars(chars: str, channel: Channel) -> list[bytes | None]:
     return out
 
 
+def reads_alike(chars: str, one: Channel, other: Channel) -> bool:
+    """Does :func:`analyse` read ``chars`` the same through both channels?
+
+    It looks at a channel's codec only to encode the characters it analyses
+    (the channel checks go through the family), so when every character
+    encodes alike, and markers are the same, the pieces differ in nothing but
+    their ``channel``, which no repair looks at.  Short runs repeat in real
+    documents, so their answer is remembered.
+    """
+    if one.errors is not other.errors:
+        return False
+    if one.codec == other.codec:
+        return True
+    if len(chars) <= _REMEMBERED_RUN:
+        return _encodes_alike(chars, one.codec, other.codec, one.errors)
+    return _encodes_alike.__wrapped__(chars, one.codec, other.codec, one.errors)
+
+
+#: Runs up to this many characters have :func:`reads_alike`'s answer
+#: remembered (longer ones are rare and costly to analyse anyway); this
+#: bounds the cache's memory.
+_REMEMBERED_RUN = 256
+
+
+@lru_cache(maxsize=1024)
+def _encodes_alike(chars: str, codec: str, other: str, errors: ErrorMode) -> bool:
+    if errors is ErrorMode.QMARK:  # as _analyse_span reads them
+        chars = chars.replace("?", REPLACEMENT)
+    return _encode_chars(chars, Channel(codec, errors)) == _encode_chars(chars, Channel(other, errors))
+
+
 def _outside(length: int, bad: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges of ``range(length)`` not covered by any of the ``bad`` ranges."""
     keep, cursor = [], 0
@@ -70,7 +101,7 @@ def following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
     plain text in ``channel``'s codec.
     """
     chars = []
-    for ch in text[pos : pos + _LOOKAHEAD]:
+    for ch in text[pos : pos + LOOKAHEAD]:
         if ch == REPLACEMENT or (channel.marker and ch == channel.marker):
             break
         try:
@@ -82,7 +113,7 @@ def following(text: str, pos: int, channel: Channel) -> tuple[str, bytes]:
     return shown, shown.encode(channel.codec)
 
 
-_LOOKAHEAD = 3
+LOOKAHEAD = 3
 
 
 def analyse(
@@ -270,4 +301,4 @@ def _admitted(checks: tuple[tuple[Channel, bytes, str], ...], choices: tuple[byt
 @lru_cache(maxsize=4096)
 def _admissible(channel: Channel, choices: tuple[bytes, ...], follow: bytes, expected: str) -> tuple[bytes, ...]:
     """The fillings that ``channel`` would have lost before ``follow``, leaving ``expected``."""
-    return tuple(f for f in choices if channel.reproduces(f + follow, expected))
+    return tuple(channel.reproducing(choices, follow, expected))
