@@ -133,7 +133,13 @@ def _holds_cjk(found: census.Census) -> bool:
 
 
 def _may_hold_western(found: census.Census) -> bool:
-    """Could :data:`_WESTERN_RUN` find anything: CJK beside an ASCII letter, or a letter-trailed character?"""
+    """Could :data:`_WESTERN_RUN` find anything: CJK beside an ASCII letter, or a letter-trailed character?
+
+    (The shape's ``H`` is also cp1252 punctuation, so ``’s`` looks like CJK
+    beside a letter there: the text must hold CJK as well.)
+    """
+    if not _holds_cjk(found):
+        return False
     return found.may_hold_wide_by_letter() or _ANY_LETTER_TRAILED.search(found.non_ascii) is not None
 
 
