@@ -194,18 +194,13 @@ def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
     return None
 
 
-def _channels_for(text: str, start: int, end: int, codec: str, allow_qmark: bool) -> list[tuple[Channel, int]]:
-    """The wrong decodes that could have produced this run, most likely first, with
-    the span each would cover."""
-    if text.find(REPLACEMENT, start, end) >= 0:
-        return [(_channel(codec, ErrorMode.REPLACE), end), (_channel(codec, ErrorMode.WHATWG), end)]
-    channels = [(_channel(codec, ErrorMode.IGNORE), end)]
-    if allow_qmark and text[end : end + 1] == "?":
-        stop = end
-        while text[stop : stop + 1] == "?":
-            stop += 1
-        channels.insert(0, (_channel(codec, ErrorMode.QMARK), stop))
-    return channels
+def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[list[Channel], list[Channel], Channel | None]:
+    """The wrong decodes through ``codec`` that ``modes`` allow, most likely first:
+    for a run with a U+FFFD in it, for a run without, and for one followed by ``?``."""
+    marked = [_channel(codec, m) for m in (ErrorMode.REPLACE, ErrorMode.WHATWG) if m in modes]
+    plain = [_channel(codec, ErrorMode.IGNORE)] if ErrorMode.IGNORE in modes else []
+    qmark = _channel(codec, ErrorMode.QMARK) if ErrorMode.QMARK in modes else None
+    return marked, plain, qmark
 
 
 @lru_cache(maxsize=len(MULTIBYTE_CODECS) * len(ErrorMode))
@@ -362,15 +357,32 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[C
         runs = _runs(text, codec, all_runs)
         allow_qmark = (
             ErrorMode.QMARK in config.error_modes
-            and any(text[end : end + 1] == "?" for _, end in runs)
+            and any(map(text.startswith, repeat("?"), [end for _, end in runs]))
             and _qmark_plausible(text, runs, codec)
         )
-        for start, end in runs:
-            channels = _channels_for(text, start, end, codec, allow_qmark)
-            by_run.setdefault((start, end), []).extend(
-                (ch, stop) for ch, stop in channels if ch.errors in config.error_modes
-            )
+        _add_readings(by_run, text, runs, codec, config.error_modes, allow_qmark, REPLACEMENT in non_ascii)
     return by_run
+
+
+def _add_readings(by_run, text, runs, codec, modes, allow_qmark: bool, has_marks: bool) -> None:
+    """Add each run's readings through ``codec`` to ``by_run``, with where each would stop.
+
+    (One loop with the channels made beforehand: there are tens of thousands
+    of runs in a megabyte of damaged English.)
+    """
+    marked, plain, qmark = _readings(codec, modes)
+    for run in runs:
+        start, end = run
+        if has_marks and text.find(REPLACEMENT, start, end) >= 0:
+            readings = [(channel, end) for channel in marked]
+        else:
+            readings = [(channel, end) for channel in plain]
+            if allow_qmark and text.startswith("?", end):
+                stop = end
+                while text.startswith("?", stop):
+                    stop += 1
+                readings.insert(0, (qmark, stop))
+        by_run.setdefault(run, []).extend(readings)
 
 
 def _choose(
