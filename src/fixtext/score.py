@@ -180,7 +180,7 @@ def mean_char_cost(text: str) -> float:
     them best, without the in-word pairs: a C-speed measure of fluency."""
     if not text:
         return 0.0
-    return min(map(sum, zip(*map(char_costs, text)))) / len(text)
+    return min(_totals(text)) / len(text)
 
 
 class _CostIn(dict):
@@ -211,6 +211,16 @@ def cost_sums(texts: list[str]) -> list[float]:
     sample = "".join(texts)[:4096]
     costs = min(_COSTS_IN, key=lambda table: sum(map(table.__getitem__, sample))).__getitem__
     return list(map(sum, map(map, repeat(costs), texts)))
+
+
+def _totals(text: str) -> list[float]:
+    """The sum of ``text``'s character costs in each of :data:`LANGUAGES`."""
+    if len(text) < 128:
+        return list(map(sum, zip(*map(char_costs, text))))
+    # zip(*…) makes an iterator for every character, which on a long text
+    # (a whole line reread) sends the garbage collector through everything
+    # the process holds, hundreds of times: one pass per language instead.
+    return [sum(map(costs.__getitem__, text)) for costs in _COSTS_IN]
 
 
 def char_cost(ch: str) -> float:
@@ -365,7 +375,7 @@ def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str =
     """
     if not text:
         return 0.0
-    totals = list(map(sum, zip(*map(char_costs, text))))
+    totals = _totals(text)
     for index, lang in _BIGRAM_LANGUAGES:
         if lang in languages:
             totals[index] -= _bigram_discount(left[-1:] + text + right[:1], index, lang)

@@ -236,7 +236,7 @@ def _surely_fluent(spans: list[str]) -> list[bool]:
     """Which spans :func:`_not_worth_rereading` would call too fluent, as far
     as one bound for all of them shows (the rest are asked one by one)."""
     wide = list(map(_ASCII.sub, repeat(""), spans))
-    limits = map(operator.mul, map(len, wide), repeat(PROSE - 1e-9))  # below PROSE: the sums' rounding
+    limits = map(operator.mul, map(len, wide), repeat(PROSE - 1e-9))  # a tie is left to the exact test
     return list(map(operator.le, score.cost_sums(wide), limits))
 
 
@@ -439,12 +439,12 @@ def find(text: str, config: Config) -> list[Step]:
     """
     if text.isascii():
         return []
-    found = census.of(text)
+    held = census.of(text)
     spans = sorted(  # in order, the longest first where several start together
         (
             (span, kind.misreadings)
             for kind in SPAN_KINDS
-            if kind.may_hold(found)
+            if kind.may_hold(held)
             for span in kind.find(text)
         ),
         key=lambda found: (found[0][0], -found[0][1]),
