@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +70,19 @@ class _Run:
                 if want_diff:
                     self.result.diff += diff_hunks(chunk.text, repaired.text, chunk.line)
             yield chunk, new
+            _spare_the_collector()
+
+
+def _spare_the_collector() -> None:
+    """Keep what the chunks so far left alive (fixtext's memos of damaged runs)
+    out of the garbage collector's way: each full collection would otherwise
+    walk all of it again, which on a long file costs more than the repairs.
+
+    The collection first means nothing unreachable is kept for good; the
+    command owns its process, so it may do this (the library never does).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _printed(settings: Settings) -> bool:
