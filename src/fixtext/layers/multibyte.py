@@ -194,20 +194,30 @@ def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
     return None
 
 
-def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[list[Channel], list[Channel], Channel | None]:
-    """The wrong decodes through ``codec`` that ``modes`` allow, most likely first:
-    for a run with a U+FFFD in it, for a run without, and for one followed by ``?``."""
-    marked = [_channel(codec, m) for m in (ErrorMode.REPLACE, ErrorMode.WHATWG) if m in modes]
-    plain = [_channel(codec, ErrorMode.IGNORE)] if ErrorMode.IGNORE in modes else []
-    qmark = _channel(codec, ErrorMode.QMARK) if ErrorMode.QMARK in modes else None
+def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[list[int], list[int], int | None]:
+    """The wrong decodes through ``codec`` that ``modes`` allow, most likely first,
+    by number (:func:`_numbered`): for a run with a U+FFFD in it, for a run
+    without, and for one followed by ``?``."""
+    marked = [_numbered(codec, m) for m in (ErrorMode.REPLACE, ErrorMode.WHATWG) if m in modes]
+    plain = [_numbered(codec, ErrorMode.IGNORE)] if ErrorMode.IGNORE in modes else []
+    qmark = _numbered(codec, ErrorMode.QMARK) if ErrorMode.QMARK in modes else None
     return marked, plain, qmark
 
 
 @lru_cache(maxsize=len(MULTIBYTE_CODECS) * len(ErrorMode))
-def _channel(codec: str, errors: ErrorMode) -> Channel:
-    """One channel object per codec and error mode, instead of one per run (a
-    named tuple is built in Python)."""
-    return Channel(codec, errors)
+def _numbered(codec: str, errors: ErrorMode) -> int:
+    """The channel's number in :data:`_CHANNELS`.
+
+    A run's readings are kept as (number, stop) tuples of plain integers,
+    which the garbage collector stops tracking: a channel holds an enum
+    member, which it would track, and ten megabytes of damaged English list
+    over a million readings, walked by every full collection while they live.
+    """
+    _CHANNELS.append(Channel(codec, errors))
+    return len(_CHANNELS) - 1
+
+
+_CHANNELS: list[Channel] = []
 
 
 def _looks_like_utf8(runs: list[str], codec: str, judged: dict[bytes, list[bool]]) -> list[bool]:
@@ -317,7 +327,9 @@ def find(text: str, config: Config) -> list[Step]:
     return steps
 
 
-def _all_kept(starts: list[int], steps: list[Step], chosen: dict[int, list[Step]], shown: frozenset[str]) -> bool:
+def _all_kept(
+    starts: list[int], steps: list[Step], chosen: dict[int, tuple[int, int] | None], shown: frozenset[str]
+) -> bool:
     """Would every run the first pass judged keep its steps in the second?
 
     True when every step went through a shown codec, every judged run found
@@ -330,8 +342,8 @@ def _all_kept(starts: list[int], steps: list[Step], chosen: dict[int, list[Step]
     # Where find's bisect would put a step: a repeated start ends up mapped to the next greater one.
     next_start = dict(zip(starts, starts[1:]))
     return all(
-        best and start <= best[0].start and best[-1].start < next_start.get(start, math.inf)
-        for start, best in chosen.items()
+        found is not None and start <= found[0] and found[1] < next_start.get(start, math.inf)
+        for start, found in chosen.items()
     )
 
 
@@ -347,8 +359,9 @@ def _shown_codecs(steps: list[Step]) -> frozenset[str]:
     return score.shown(steps, lambda step: step.chain[-1], ESTABLISHED)
 
 
-def _candidates(text: str, config: Config) -> dict[tuple[int, int], list[tuple[Channel, int]]]:
-    by_run: dict[tuple[int, int], list[tuple[Channel, int]]] = {}
+def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:
+    """Each run that may be damage, with its readings: (channel number, where the reading stops)."""
+    by_run: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
     non_ascii = census.of(text).non_ascii  # every start character is non-ASCII
     if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
         return by_run  # one scan instead of one per codec, for the common case: no damage
@@ -374,37 +387,41 @@ def _add_readings(by_run, text, runs, codec, modes, allow_qmark: bool, has_marks
     for run in runs:
         start, end = run
         if has_marks and text.find(REPLACEMENT, start, end) >= 0:
-            readings = [(channel, end) for channel in marked]
+            readings = tuple([(channel, end) for channel in marked])
         else:
-            readings = [(channel, end) for channel in plain]
+            readings = tuple([(channel, end) for channel in plain])
             if allow_qmark and text.startswith("?", end):
                 stop = end
                 while text.startswith("?", stop):
                     stop += 1
-                readings.insert(0, (qmark, stop))
-        by_run.setdefault(run, []).extend(readings)
+                readings = ((qmark, stop), *readings)
+        by_run[run] = by_run.get(run, ()) + readings
 
 
 def _choose(
     text, runs, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
-) -> tuple[list[Step], dict[int, list[Step]]]:
+) -> tuple[list[Step], dict[int, tuple[int, int] | None]]:
     """Resolve each run in order (so lossy choices see the repaired text before
     them); ``runs`` are the candidates sorted, ``kept`` holds steps already
     chosen, by the run they start.
 
     ``prior`` applies to the codecs in ``shown`` (all, when None): the ones
     the document has already shown; the others keep the usual prior.
-    Returns the steps, and the steps of each run judged here (not kept), by its start.
+    Returns the steps, and for each run judged here (not kept), by its start,
+    where its first and last steps start (None: it has none). (Integers, not
+    the steps themselves: the garbage collector stops tracking tuples of
+    integers, and there is one per damaged run.)
     """
     steps: list[Step] = []
-    chosen: dict[int, list[Step]] = {}
+    chosen: dict[int, tuple[int, int] | None] = {}
     context = _ParagraphSoFar(text)
     for (start, _end), channels in runs:
         if steps and start < steps[-1].end:
             continue
         best = kept.get(start)
         if not best:
-            best = chosen[start] = _best_for_run(text, start, channels, context, config, prior, shown)
+            best = _best_for_run(text, start, channels, context, config, prior, shown)
+            chosen[start] = (best[0].start, best[-1].start) if best else None
         context.accept(best)
         steps.extend(best)
     return steps, chosen
@@ -423,9 +440,11 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> list[
     brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
     # (List comprehensions: for the few channels of a run they beat generators and map.)
     if shown is None:
-        readings = tuple([(channel, stop - start, prior) for channel, stop in channels])
+        readings = tuple([(_CHANNELS[number], stop - start, prior) for number, stop in channels])
     else:
-        readings = tuple([(channel, stop - start, _prior(channel.codec, prior, shown)) for channel, stop in channels])
+        readings = tuple(
+            [(_CHANNELS[number], stop - start, _prior(_CHANNELS[number].codec, prior, shown)) for number, stop in channels]
+        )
     # All that any of the channels looks at: the run, its markers, and the context after them.
     seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
