@@ -58,6 +58,13 @@ def test_plan_replays_the_repair(text, errors):
         broken = text
     explained = fixtext.fix_and_explain(broken)
     assert fixtext.apply_plan(broken, explained.steps) == explained.text
+    assert fixtext.fix_text(broken) == explained.text  # fix_text keeps no steps, and gives the same text
+
+
+@SETTINGS
+@given(st.one_of(MOJIBAKE_ISH, english, mixed), st.sampled_from([None, "typographic", "ascii"]))
+def test_fix_text_is_fix_and_explain_without_the_steps(text, normalize):
+    assert fixtext.fix_text(text, normalize=normalize) == fixtext.fix_and_explain(text, normalize=normalize).text
 
 
 @SETTINGS

@@ -87,30 +87,8 @@ def fix_and_explain(
     text: str, *, normalize: Policy | str | None = None, markup: str = "text", config: Config | None = None
 ) -> Explained:
     """Repair ``text`` and explain every change.  See :func:`fix_text`."""
-    if not isinstance(text, str):
-        raise TypeError(f"fix_and_explain() takes str, not {type(text).__name__}; use fix_bytes for bytes")
-    if markup not in MARKUPS:
-        raise ValueError(f"unknown markup {markup!r}; expected one of {', '.join(MARKUPS)}")
-    policy = None if normalize is None else resolve(normalize)
-    config = config or DEFAULT
     stages: list[_StageMap] = []
-    record = partial(_run_stage, stages=stages)
-    if policy is not None:
-        text = engine.run(text, policy.rules_before_repair(), markup, record)
-    for _ in range(config.max_passes):
-        changed = False
-        for layer in config.layers:
-            if not _needs_work(text):
-                break
-            steps = _LAYERS[layer](text, config)
-            if not steps:
-                continue
-            text = _run_stage(text, steps, stages)
-            changed = True
-        if not changed:
-            break
-    if policy is not None:
-        text = engine.run(text, policy.rules(), markup, record)
+    text = _repair(text, normalize, markup, config, partial(_run_stage, stages=stages))
     return Explained(text, tuple(step for stage in stages for step in stage.steps))
 
 
@@ -124,7 +102,42 @@ def fix_text(
     ``markup`` ("text", "markdown" or "rst") says which code and URLs it must
     leave alone.  ``config`` adjusts layers, codecs and confidence thresholds.
     """
-    return fix_and_explain(text, normalize=normalize, markup=markup, config=config).text
+    # The same repair, with each stage's steps applied and let go: nobody asks
+    # where they were, and a long damaged text would hold hundreds of
+    # thousands of them (which the garbage collector walks again and again).
+    return _repair(text, normalize, markup, config, _apply_only)
+
+
+def _apply_only(text: str, steps: list[Step]) -> str:
+    return apply_stage(text, steps, replay=False)
+
+
+def _repair(text: str, normalize: Policy | str | None, markup: str, config: Config | None, record) -> str:
+    """Run normalization (if asked) and the layers, pass after pass; ``record``
+    applies each stage's steps and keeps what the caller needs of them."""
+    if not isinstance(text, str):
+        raise TypeError(f"fixtext repairs str, not {type(text).__name__}; use fix_bytes for bytes")
+    if markup not in MARKUPS:
+        raise ValueError(f"unknown markup {markup!r}; expected one of {', '.join(MARKUPS)}")
+    policy = None if normalize is None else resolve(normalize)
+    config = config or DEFAULT
+    if policy is not None:
+        text = engine.run(text, policy.rules_before_repair(), markup, record)
+    for _ in range(config.max_passes):
+        changed = False
+        for layer in config.layers:
+            if not _needs_work(text):
+                break
+            steps = _LAYERS[layer](text, config)
+            if not steps:
+                continue
+            text = record(text, steps)
+            changed = True
+        if not changed:
+            break
+    if policy is not None:
+        text = engine.run(text, policy.rules(), markup, record)
+    return text
 
 
 def fix_bytes_and_explain(
