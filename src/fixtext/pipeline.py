@@ -30,6 +30,20 @@ _LAYERS = {
 }
 
 
+def _edits_of(find):
+    return lambda text, config: [(s.start, s.end, s.after) for s in find(text, config)]
+
+
+#: The same layers for fix_text, which needs only what changes where:
+#: ``(start, end, after)``. The multibyte layer, with a repair every few
+#: words of damaged text, gives these without making a step for each.
+_EDITS = {
+    "multibyte": multibyte.find_edits,
+    "single-byte": _edits_of(singlebyte.find),
+    "legacy": _edits_of(legacy.find),
+}
+
+
 def _needs_work(text: str) -> bool:
     """The fast path: pure ASCII text has nothing any layer could repair."""
     return not text.isascii()
@@ -88,7 +102,8 @@ def fix_and_explain(
 ) -> Explained:
     """Repair ``text`` and explain every change.  See :func:`fix_text`."""
     stages: list[_StageMap] = []
-    text = _repair(text, normalize, markup, config, partial(_run_stage, stages=stages))
+    record = partial(_run_stage, stages=stages)
+    text = _repair(text, normalize, markup, config, _LAYERS, record, record)
     return Explained(text, tuple(step for stage in stages for step in stage.steps))
 
 
@@ -102,19 +117,35 @@ def fix_text(
     ``markup`` ("text", "markdown" or "rst") says which code and URLs it must
     leave alone.  ``config`` adjusts layers, codecs and confidence thresholds.
     """
-    # The same repair, with each stage's steps applied and let go: nobody asks
-    # where they were, and a long damaged text would hold hundreds of
-    # thousands of them (which the garbage collector walks again and again).
-    return _repair(text, normalize, markup, config, _apply_only)
+    # The same repair, with each stage's changes spliced in and let go: nobody
+    # asks where they were, and a long damaged text would keep hundreds of
+    # thousands of steps (which the garbage collector walks again and again).
+    return _repair(text, normalize, markup, config, _EDITS, _splice, _splice_steps)
 
 
-def _apply_only(text: str, steps: list[Step]) -> str:
-    return apply_stage(text, steps, replay=False)
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each non-overlapping ``(start, end, after)`` put in."""
+    out = []
+    cursor = 0
+    for start, end, after in sorted(edits):
+        out.append(text[cursor:start])
+        out.append(after)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
 
 
-def _repair(text: str, normalize: Policy | str | None, markup: str, config: Config | None, record) -> str:
-    """Run normalization (if asked) and the layers, pass after pass; ``record``
-    applies each stage's steps and keeps what the caller needs of them."""
+def _splice_steps(text: str, steps: list[Step]) -> str:
+    return _splice(text, [(s.start, s.end, s.after) for s in steps])
+
+
+def _repair(text, normalize, markup: str, config: Config | None, layers, record_layer, record_rules) -> str:
+    """Run normalization (if asked) and the layers, pass after pass.
+
+    ``layers`` maps each layer's name to what it finds; ``record_layer``
+    applies that to the text (and keeps what the caller needs of it),
+    ``record_rules`` the same for normalization's steps.
+    """
     if not isinstance(text, str):
         raise TypeError(f"fixtext repairs str, not {type(text).__name__}; use fix_bytes for bytes")
     if markup not in MARKUPS:
@@ -122,21 +153,21 @@ def _repair(text: str, normalize: Policy | str | None, markup: str, config: Conf
     policy = None if normalize is None else resolve(normalize)
     config = config or DEFAULT
     if policy is not None:
-        text = engine.run(text, policy.rules_before_repair(), markup, record)
+        text = engine.run(text, policy.rules_before_repair(), markup, record_rules)
     for _ in range(config.max_passes):
         changed = False
         for layer in config.layers:
             if not _needs_work(text):
                 break
-            steps = _LAYERS[layer](text, config)
-            if not steps:
+            found = layers[layer](text, config)
+            if not found:
                 continue
-            text = record(text, steps)
+            text = record_layer(text, found)
             changed = True
         if not changed:
             break
     if policy is not None:
-        text = engine.run(text, policy.rules(), markup, record)
+        text = engine.run(text, policy.rules(), markup, record_rules)
     return text
 
 

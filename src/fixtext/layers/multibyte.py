@@ -53,25 +53,28 @@ class _ParagraphSoFar:
         self.text = text
         self.cursor = 0
         self.tail = ""
-        self.pending: list[Step] = []  # accepted steps not yet in ``tail``
+        self.pending: list[tuple[int, tuple[Step, ...]]] = []  # accepted, not yet in ``tail``
 
     def before(self, pos: int) -> str:
         if self.pending:
             self._catch_up()
         return _paragraph_before(self.text, self.tail, self.cursor, pos)
 
-    def accept(self, steps: Iterable[Step]) -> None:
-        """Take ``steps`` as repaired text; the work waits until some context is
-        asked for (runs whose steps were chosen earlier never ask)."""
-        self.pending.extend(steps)
+    def accept(self, offset: int, steps: tuple[Step, ...]) -> None:
+        """Take ``steps``, placed ``offset`` characters on, as repaired text; the
+        work waits until some context is asked for (runs whose steps were
+        chosen earlier never ask)."""
+        if steps:
+            self.pending.append((offset, steps))
 
     def _catch_up(self) -> None:
         """Fold the pending steps into ``tail``, as :meth:`before` would read them one by one."""
         text, tail, cursor = self.text, self.tail, self.cursor
-        for step in self.pending:
-            tail = (_paragraph_before(text, tail, cursor, step.start) + step.after)[-_WINDOW:]
-            tail = tail[tail.rfind("\n") + 1 :]
-            cursor = step.end
+        for offset, steps in self.pending:
+            for step in steps:
+                tail = (_paragraph_before(text, tail, cursor, step.start + offset) + step.after)[-_WINDOW:]
+                tail = tail[tail.rfind("\n") + 1 :]
+                cursor = step.end + offset
         self.tail, self.cursor, self.pending = tail, cursor, []
 
 
@@ -312,23 +315,42 @@ def find(text: str, config: Config) -> list[Step]:
     rest is judged again with a lower prior for it: a lone ``拢`` in a
     document full of GBK mojibake is a ``£``.
     """
+    return _placed(*_answers(text, config))
+
+
+def find_edits(text: str, config: Config) -> list[tuple[int, int, str]]:
+    """What :func:`find` would change, as ``(start, end, after)``: for a caller
+    that wants the repaired text only. Tuples of plain values, which the
+    garbage collector stops tracking, where steps would be objects it walks
+    on every full collection (and there is one per damaged run)."""
+    offsets, answers = _answers(text, config)
+    return [(s.start + at, s.end + at, s.after) for at, steps in zip(offsets, answers) for s in steps]
+
+
+def _placed(offsets: list[int], answers: list[tuple[Step, ...]]) -> list[Step]:
+    """The answers' steps moved to their places in the text."""
+    return [s.moved(start=s.start + at, end=s.end + at) if at else s for at, steps in zip(offsets, answers) for s in steps]
+
+
+def _answers(text: str, config: Config) -> tuple[list[int], list[tuple[Step, ...]]]:
+    """Each chosen run's steps (as remembered, relative to the run) and where the run starts."""
     runs = sorted(_candidates(text, config).items())
-    steps, chosen = _choose(text, runs, config, score.CHANNEL_PRIOR, {})
-    shown = _shown_codecs(steps)
+    offsets, answers, chosen = _choose(text, runs, config, score.CHANNEL_PRIOR, {})
+    shown = _shown_codecs(step for steps in answers for step in steps)
     if shown:
         starts = [start for (start, _), _ in runs]
-        if _all_kept(starts, steps, chosen, shown):
-            return steps  # nothing is judged again: a second pass would only repeat the first
+        if _all_kept(starts, answers, chosen, shown):
+            return offsets, answers  # nothing is judged again: a second pass would only repeat the first
         kept: dict[int, list[Step]] = {}
-        for step in steps:  # by the run they belong to; the others' runs are judged again
+        for step in _placed(offsets, answers):  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        steps, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
-    return steps
+        offsets, answers, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
+    return offsets, answers
 
 
 def _all_kept(
-    starts: list[int], steps: list[Step], chosen: dict[int, tuple[int, int] | None], shown: frozenset[str]
+    starts: list[int], answers: list[tuple[Step, ...]], chosen: dict[int, tuple[int, int] | None], shown: frozenset[str]
 ) -> bool:
     """Would every run the first pass judged keep its steps in the second?
 
@@ -337,7 +359,7 @@ def _all_kept(
     that the second pass would find each run's own steps kept for it. Checked
     by run rather than by step: damaged English has a run every few words.
     """
-    if not shown.issuperset({chain[-1] for chain in set(map(_CHAIN, steps))}):
+    if not shown.issuperset({step.chain[-1] for steps in answers for step in steps}):
         return False
     # Where find's bisect would put a step: a repeated start ends up mapped to the next greater one.
     next_start = dict(zip(starts, starts[1:]))
@@ -347,14 +369,11 @@ def _all_kept(
     )
 
 
-_CHAIN = operator.attrgetter("chain")
-
-
 #: Repairs this confident, alone or together, establish that the document went through the channel.
 ESTABLISHED = 0.6
 
 
-def _shown_codecs(steps: list[Step]) -> frozenset[str]:
+def _shown_codecs(steps: Iterable[Step]) -> frozenset[str]:
     """The codecs whose repairs, alone or together, reach :data:`ESTABLISHED`."""
     return score.shown(steps, lambda step: step.chain[-1], ESTABLISHED)
 
@@ -400,42 +419,50 @@ def _add_readings(by_run, text, runs, codec, modes, allow_qmark: bool, has_marks
 
 def _choose(
     text, runs, config: Config, prior: float, kept: dict[int, list[Step]], shown: frozenset[str] | None = None
-) -> tuple[list[Step], dict[int, tuple[int, int] | None]]:
+) -> tuple[list[int], list[tuple[Step, ...]], dict[int, tuple[int, int] | None]]:
     """Resolve each run in order (so lossy choices see the repaired text before
     them); ``runs`` are the candidates sorted, ``kept`` holds steps already
     chosen, by the run they start.
 
     ``prior`` applies to the codecs in ``shown`` (all, when None): the ones
     the document has already shown; the others keep the usual prior.
-    Returns the steps, and for each run judged here (not kept), by its start,
-    where its first and last steps start (None: it has none). (Integers, not
-    the steps themselves: the garbage collector stops tracking tuples of
-    integers, and there is one per damaged run.)
+    Returns each run's steps, relative to where they are placed (the run's
+    start; 0 for kept steps), with those places, and for each run judged here
+    (not kept), by its start, where its first and last steps start (None: it
+    has none). (Integers and remembered answers, not a copy of every step:
+    there is one per damaged run, and the garbage collector would walk them
+    all on every full collection.)
     """
-    steps: list[Step] = []
+    offsets: list[int] = []
+    answers: list[tuple[Step, ...]] = []
     chosen: dict[int, tuple[int, int] | None] = {}
     context = _ParagraphSoFar(text)
+    reached = 0  # where the last step ends
     for (start, _end), channels in runs:
-        if steps and start < steps[-1].end:
+        if answers and start < reached:
             continue
-        best = kept.get(start)
+        at, best = 0, tuple(kept.get(start, ()))
         if not best:
-            best = _best_for_run(text, start, channels, context, config, prior, shown)
-            chosen[start] = (best[0].start, best[-1].start) if best else None
-        context.accept(best)
-        steps.extend(best)
-    return steps, chosen
+            at, best = start, _best_for_run(text, start, channels, context, config, prior, shown)
+            chosen[start] = (best[0].start + at, best[-1].start + at) if best else None
+        context.accept(at, best)
+        if best:
+            offsets.append(at)
+            answers.append(best)
+            reached = best[-1].end + at
+    return offsets, answers, chosen
 
 
-def _best_for_run(text, start, channels, context, config, prior, shown) -> list[Step]:
-    """The steps of the channel that explains most of the run starting at ``start``.
+def _best_for_run(text, start, channels, context, config, prior, shown) -> tuple[Step, ...]:
+    """The steps of the channel that explains most of the run starting at ``start``,
+    relative to it.
 
     Real documents repeat the same damaged runs, so each run is resolved in
     a minimal context that decides the same things (the quotes still open
     and a few characters each side) and the answer is remembered.
     """
     if not channels:  # none of the run's readings is an error mode the config models
-        return []
+        return ()
     left = context.before(start)
     brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
     # (List comprehensions: for the few channels of a run they beat generators and map.)
@@ -448,7 +475,7 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> list[
     # All that any of the channels looks at: the run, its markers, and the context after them.
     seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
-    return [s.moved(start=s.start + start, end=s.end + start) for s in best_alone(seen, brief_left, readings, config)]
+    return best_alone(seen, brief_left, readings, config)
 
 
 def _prior(codec: str, prior: float, shown: frozenset[str]) -> float:
@@ -512,7 +539,7 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
     for piece in analyse(text, offset, offset + len(run), channel, family):
         step = _resolve_piece(piece, text, context.before(piece.start), config, prior, offset + len(run))
         if step is not None:
-            context.accept((step,))  # the next part sees this one repaired
+            context.accept(0, (step,))  # the next part sees this one repaired
             found.append(step.moved(start=step.start - offset, end=step.end - offset))
     return tuple(found)
 
