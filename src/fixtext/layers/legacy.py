@@ -449,8 +449,10 @@ def find(text: str, config: Config) -> list[Step]:
         ),
         key=lambda found: (found[0][0], -found[0][1]),
     )
+    if not spans:
+        return []  # the usual answer, and a short text's whole cost if it went on
     cross = [span for span, misreadings in spans if misreadings is _CROSS_CJK]
-    together = _decoded_together([text[start:end] for start, end in cross])
+    together = _decoded_together([text[start:end] for start, end in cross]) if cross else {}
     decoded = {cross[i]: readings for i, readings in together.items()}
     evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
     established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)

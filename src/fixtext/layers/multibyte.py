@@ -197,12 +197,13 @@ def _reproducing(piece: Piece, original: bytes, text: str) -> Channel | None:
     return None
 
 
-def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[list[int], list[int], int | None]:
+@lru_cache(maxsize=64)
+def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[tuple[int, ...], tuple[int, ...], int | None]:
     """The wrong decodes through ``codec`` that ``modes`` allow, most likely first,
     by number (:func:`_numbered`): for a run with a U+FFFD in it, for a run
     without, and for one followed by ``?``."""
-    marked = [_numbered(codec, m) for m in (ErrorMode.REPLACE, ErrorMode.WHATWG) if m in modes]
-    plain = [_numbered(codec, ErrorMode.IGNORE)] if ErrorMode.IGNORE in modes else []
+    marked = tuple(_numbered(codec, m) for m in (ErrorMode.REPLACE, ErrorMode.WHATWG) if m in modes)
+    plain = (_numbered(codec, ErrorMode.IGNORE),) if ErrorMode.IGNORE in modes else ()
     qmark = _numbered(codec, ErrorMode.QMARK) if ErrorMode.QMARK in modes else None
     return marked, plain, qmark
 
@@ -252,13 +253,17 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     costs no Python per run.
     """
     pattern = start_pattern(codec)
-    if not pattern.search(text) and REPLACEMENT not in text:
+    non_ascii = census.of(text).non_ascii  # every start character, and U+FFFD, is non-ASCII
+    has_marks = REPLACEMENT in non_ascii
+    if not has_marks and not pattern.search(non_ascii):
         return []
     strings = all_runs.strings
     marked = map(bool, map(pattern.search, strings))
-    if REPLACEMENT in text:
+    if has_marks:
         marked = map(operator.or_, marked, map(str.__contains__, strings, repeat(REPLACEMENT)))
     chosen = list(compress(range(len(strings)), marked))
+    if not chosen:
+        return []
     near = _looks_like_utf8([strings[i] for i in chosen], codec, all_runs.judged)
     if not any(near):
         return []  # real CJK text: no need to find where its runs are
@@ -335,6 +340,8 @@ def _placed(offsets: list[int], answers: list[tuple[Step, ...]]) -> list[Step]:
 def _answers(text: str, config: Config) -> tuple[list[int], list[tuple[Step, ...]]]:
     """Each chosen run's steps (as remembered, relative to the run) and where the run starts."""
     runs = sorted(_candidates(text, config).items())
+    if not runs:
+        return [], []
     offsets, answers, chosen = _choose(text, runs, config, score.CHANNEL_PRIOR, {})
     shown = _shown_codecs(step for steps in answers for step in steps)
     if shown:
@@ -392,7 +399,8 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
             and any(map(text.startswith, repeat("?"), [end for _, end in runs]))
             and _qmark_plausible(text, runs, codec)
         )
-        _add_readings(by_run, text, runs, codec, config.error_modes, allow_qmark, REPLACEMENT in non_ascii)
+        if runs:
+            _add_readings(by_run, text, runs, codec, config.error_modes, allow_qmark, REPLACEMENT in non_ascii)
     return by_run
 
 
