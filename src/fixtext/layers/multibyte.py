@@ -22,7 +22,7 @@ from itertools import accumulate, compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import MULTIBYTE_CODECS, NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
+from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
@@ -208,7 +208,6 @@ def _readings(codec: str, modes: frozenset[ErrorMode]) -> tuple[tuple[int, ...],
     return marked, plain, qmark
 
 
-@lru_cache(maxsize=len(MULTIBYTE_CODECS) * len(ErrorMode))
 def _numbered(codec: str, errors: ErrorMode) -> int:
     """The channel's number in :data:`_CHANNELS`.
 
@@ -217,11 +216,15 @@ def _numbered(codec: str, errors: ErrorMode) -> int:
     member, which it would track, and ten megabytes of damaged English list
     over a million readings, walked by every full collection while they live.
     """
-    _CHANNELS.append(Channel(codec, errors))
-    return len(_CHANNELS) - 1
+    channel = Channel(codec, errors)
+    if channel not in _NUMBERS:
+        _NUMBERS[channel] = len(_CHANNELS)
+        _CHANNELS.append(channel)
+    return _NUMBERS[channel]
 
 
 _CHANNELS: list[Channel] = []
+_NUMBERS: dict[Channel, int] = {}  # one number per codec and error mode ever asked for
 
 
 def _looks_like_utf8(runs: list[str], codec: str, judged: dict[bytes, list[bool]]) -> list[bool]:
