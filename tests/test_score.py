@@ -117,3 +117,21 @@ _MIXED = "清晨的渡船驶离港口时集鍥犱负夜明け前にもっとロ�
 def test_cost_sums_bound_each_texts_mean_cost(texts):
     for text, total in zip(texts, score.cost_sums(texts), strict=True):
         assert total >= score.mean_char_cost(text) * len(text) - 1e-9
+
+
+_SPAN = st.text(alphabet=st.sampled_from(_MIXED + "’é鈥檛线路사랑"), max_size=8)
+
+
+@given(_SPAN, _SPAN, _SPAN, _SPAN, st.sampled_from([0.0, score.CHANNEL_PRIOR, 8.0, 12.0]))
+def test_no_candidate_gains_more_than_the_bound(observed, candidate, left, right, prior):
+    bound = score.gain_at_most(observed, left, right, prior)
+    assert score.repair_gain(observed, candidate, left, right, prior) <= bound + 1e-9
+
+
+def test_the_bound_allows_for_a_word_reaching_into_the_right_context():
+    # 是 before 否 is the word 是否: the pair takes more off 否 than 是 costs,
+    # so the repair costs less than nothing, and the bound must allow for it.
+    gain = score.repair_gain("x", "是", "", "否", 0.0)
+    as_it_stands = score.repair_gain("x", "", "", "否", 0.0)  # an empty repair costs nothing
+    assert gain > as_it_stands
+    assert gain <= score.gain_at_most("x", "", "否", 0.0) + 1e-9

@@ -486,6 +486,15 @@ def repair_gain(
     return _cost_as_it_stands(observed, left, right) - after - prior
 
 
+def gain_at_most(observed: str, left: str = "", right: str = "", prior: float = CHANNEL_PRIOR) -> float:
+    """A bound on :func:`repair_gain` for any candidate, from the observed
+    span alone: a repair cannot cost less than nothing, except that an
+    in-word pair reaching into ``right`` may take up to that character's cost
+    off it. A span that costs little as it stands needs no candidate scored."""
+    reach = max(char_costs(right[0])) if right and right[0] >= "\u4e00" else 0.0
+    return _cost_as_it_stands(observed, left, right) - prior + reach
+
+
 @lru_cache(maxsize=4)
 def _cost_as_it_stands(observed: str, left: str, right: str) -> float:
     """The observed span's cost in context: the same for every candidate

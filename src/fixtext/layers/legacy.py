@@ -339,11 +339,11 @@ def _step(
     prior: float,
     needed: float | None = None,
 ) -> Step | None:
-    observed = text[start:end]
+    observed, left, right = text[start:end], text[max(start - 3, 0) : start], text[end : end + 3]
+    if score.gain_at_most(observed, left, right, prior) < -1e-9:
+        return None  # no rereading could pay for the prior: skip scoring this one
     languages = CODEC_LANGUAGES.get(misreading.source, score.LANGUAGES)
-    gain = score.repair_gain(
-        observed, candidate, text[max(start - 3, 0) : start], text[end : end + 3], prior, languages
-    )
+    gain = score.repair_gain(observed, candidate, left, right, prior, languages)
     confidence = score.confidence(gain)
     if gain <= 0 or confidence < (_needed(start, end, config) if needed is None else needed):
         return None
