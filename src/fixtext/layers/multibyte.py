@@ -26,7 +26,7 @@ from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_
 from ..config import Config
 from ..model import ErrorMode, Step
 from . import lossy
-from .pieces import LOOKAHEAD, Piece, analyse, following, reads_alike
+from .pieces import LOOKAHEAD, REMEMBERED_RUN, Piece, analyse, following, reads_alike
 
 LAYER = "multibyte"
 _FFFD_UTF8 = REPLACEMENT.encode("utf-8")
@@ -485,19 +485,13 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> tuple
         )
     # All that any of the channels looks at: the run, its markers, and the context after them.
     seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
-    best_alone = _best_alone if len(seen) <= _REMEMBERED_RUN else _best_alone.__wrapped__
+    best_alone = _best_alone if len(seen) <= REMEMBERED_RUN else _best_alone.__wrapped__
     return best_alone(seen, brief_left, readings, config)
 
 
 def _prior(codec: str, prior: float, shown: frozenset[str]) -> float:
     """The prior of ``codec``'s readings: ``prior`` if the document has shown the codec."""
     return prior if codec in shown else score.CHANNEL_PRIOR
-
-
-#: Runs up to this many characters (with their context after) have their
-#: answers remembered: long runs seldom repeat, and this bounds the caches'
-#: memory on endless runs.
-_REMEMBERED_RUN = 256
 
 
 @lru_cache(maxsize=8192)
@@ -514,7 +508,7 @@ def _best_alone(seen: str, left: str, readings, config: Config) -> tuple[Step, .
             continue
         tried.append((channel, stop, family, prior))
         run, after = seen[:stop], seen[stop : stop + _CONTEXT + 1]
-        resolve_alone = _resolve_alone if len(run) <= _REMEMBERED_RUN else _resolve_alone.__wrapped__
+        resolve_alone = _resolve_alone if len(run) <= REMEMBERED_RUN else _resolve_alone.__wrapped__
         found = resolve_alone(run, after, left, channel, family, config, prior)
         if _coverage(found) > _coverage(best):  # the channel explaining most of the run wins
             best = found
@@ -562,7 +556,7 @@ def _resolve_piece(piece: Piece, text: str, left: str, config: Config, prior: fl
     another number) share the pieces in between, with the same repaired text
     before them: only the pieces at the ends are resolved again.
     """
-    if len(left) > _REMEMBERED_RUN or piece.end - piece.start > _REMEMBERED_RUN:  # bounds the memory
+    if len(left) > REMEMBERED_RUN or piece.end - piece.start > REMEMBERED_RUN:  # bounds the memory
         return resolve(piece, text, left, config, prior, run_end)
     # All of the text that resolve reads: the piece and what follows it.
     seen = text[piece.start : piece.end + _AFTER]

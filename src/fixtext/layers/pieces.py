@@ -63,15 +63,15 @@ def reads_alike(chars: str, one: Channel, other: Channel) -> bool:
         return False
     if one.codec == other.codec:
         return True
-    if len(chars) <= _REMEMBERED_RUN:
+    if len(chars) <= REMEMBERED_RUN:
         return _encodes_alike(chars, one.codec, other.codec, one.errors)
     return _encodes_alike.__wrapped__(chars, one.codec, other.codec, one.errors)
 
 
-#: Runs up to this many characters have :func:`reads_alike`'s answer
-#: remembered (longer ones are rare and costly to analyse anyway); this
-#: bounds the cache's memory.
-_REMEMBERED_RUN = 256
+#: Runs up to this many characters have their answers remembered, here and in
+#: the multibyte layer: longer ones seldom repeat (and are costly to analyse
+#: anyway), and this bounds the caches' memory on endless runs.
+REMEMBERED_RUN = 256
 
 
 @lru_cache(maxsize=1024)
