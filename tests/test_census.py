@@ -18,6 +18,11 @@ def test_non_ascii_is_every_non_ascii_character_in_order(text):
 
 
 @given(st.one_of(soup, sparse, st.text()))
+def test_cjk_says_whether_the_text_holds_a_cjk_character(text):
+    assert census.of(text).cjk == any("\u2e80" <= ch <= "\ud7ff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+@given(st.one_of(soup, sparse, st.text()))
 def test_shape_has_one_byte_per_character(text):
     shape = census.of(text).shape
     assert len(shape) == len(text)

@@ -11,6 +11,8 @@ lookup per byte):
   (ASCII bytes deleted). Every character any layer starts from is non-ASCII,
   so searching this string, a few per cent of an English text, answers "is
   there one?" exactly.
+* :attr:`Census.cjk`: whether any of those is CJK (:data:`CJK`), asked once
+  here because two kinds of legacy damage need it.
 * :attr:`Census.shape`: one byte per character (continuation bytes deleted,
   so positions are the text's), saying only whether the character may be one
   a single-byte codec made of a high byte (``H``), may be CJK (``c``), is an
@@ -47,6 +49,8 @@ def _shape_table() -> bytes:
 
 
 _SHAPE = _shape_table()
+#: CJK characters: ideographs, kana, hangul, their punctuation and full-width forms.
+CJK = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]")
 #: A character that may be CJK (c, or H for U+2E80-U+2FFF) beside an ASCII letter.
 _WIDE_BY_LETTER = re.compile(rb"a[cH]|[cH]a")
 #: Two H at most one trail byte apart, or spaced as ``¬O ¥Î``. (A literal
@@ -56,6 +60,7 @@ _SINGLE_BYTE_PAIR = re.compile(rb"H(?:a?H|asH)")
 
 class Census(NamedTuple):
     non_ascii: str
+    cjk: bool
     shape: bytes
 
     def may_hold_single_byte_pairs(self) -> bool:
@@ -78,9 +83,7 @@ def of(text: str) -> Census:
     if last is not None and last[0] is text:
         return last[1]
     data = text.encode("utf-8", "surrogatepass")
-    census = Census(
-        data.translate(None, _ASCII).decode("utf-8", "surrogatepass"),
-        data.translate(_SHAPE, _CONTINUATION),
-    )
+    non_ascii = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    census = Census(non_ascii, CJK.search(non_ascii) is not None, data.translate(_SHAPE, _CONTINUATION))
     _last = (text, census)
     return census

@@ -91,7 +91,7 @@ _ANY_LETTER_TRAILED = re.compile(f"[{_LETTER_TRAILED}]")
 #: (a clause of gibberish can look like a few real words). A U+FFFD ends the
 #: stretch: bytes were lost there, and the rest is judged on its own.
 _CJK_LINE = re.compile("[^\\x00-\\x7f\ufffd](?:[^\n\ufffd]*[^\\x00-\\x7f\ufffd])?")
-_WIDE = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]")
+_WIDE = census.CJK
 
 LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 SINGLE_BYTE = ("latin-1", "sloppy-windows-1252")
@@ -129,7 +129,7 @@ def _matches(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, in
 
 
 def _holds_cjk(found: census.Census) -> bool:
-    return _WIDE.search(found.non_ascii) is not None
+    return found.cjk
 
 
 def _may_hold_western(found: census.Census) -> bool:
