@@ -120,11 +120,12 @@ def fix_text(
     # The same repair, with each stage's changes spliced in and let go: nobody
     # asks where they were, and a long damaged text would keep hundreds of
     # thousands of steps (which the garbage collector walks again and again).
-    return _repair(text, normalize, markup, config, _EDITS, _splice, _splice_steps)
+    return _repair(text, normalize, markup, config, _EDITS, _splice, partial(apply_stage, replay=False))
 
 
 def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """``text`` with each non-overlapping ``(start, end, after)`` put in."""
+    """``text`` with each non-overlapping ``(start, end, after)`` put in:
+    :func:`~fixtext.plan.apply_stage` without replay, for edits rather than steps."""
     out = []
     cursor = 0
     for start, end, after in sorted(edits):
@@ -133,10 +134,6 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
         cursor = end
     out.append(text[cursor:])
     return "".join(out)
-
-
-def _splice_steps(text: str, steps: list[Step]) -> str:
-    return _splice(text, [(s.start, s.end, s.after) for s in steps])
 
 
 def _repair(text, normalize, markup: str, config: Config | None, layers, record_layer, record_rules) -> str:
