@@ -3,8 +3,6 @@
 import dataclasses
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import fixtext
 from fixtext import Config, ErrorMode
@@ -160,13 +158,3 @@ def test_damage_on_the_next_line_does_not_count_against_a_repair():
     # A line break ends a neighbourhood: "’A" is not an ideograph's
     # neighbour because the next line is still mojibake.
     assert fixtext.fix_text("鈥橝\n" * 50) == "’A\n" * 50
-
-
-@given(st.text(alphabet=st.sampled_from("ab \n中文éß’\ufffd\U0001f600\ud800"), max_size=40))
-def test_all_runs_are_the_non_ascii_runs_with_their_positions(text):
-    from fixtext.codecdata import NON_ASCII_RUN
-    from fixtext.layers.multibyte import _AllRuns
-
-    runs = _AllRuns(text)
-    assert runs.strings == NON_ASCII_RUN.findall(text)
-    assert runs.spans() == [match.span() for match in NON_ASCII_RUN.finditer(text)]

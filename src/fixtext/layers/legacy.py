@@ -29,6 +29,7 @@ from .. import census, score
 from ..affixes import changed_span
 from ..codecdata import CODEC_LANGUAGES
 from ..config import Config
+from ..matches import Matches, splitting
 from ..model import ErrorMode, Step
 from ..utf8 import is_utf8
 
@@ -91,6 +92,7 @@ _ANY_LETTER_TRAILED = re.compile(f"[{_LETTER_TRAILED}]")
 #: (a clause of gibberish can look like a few real words). A U+FFFD ends the
 #: stretch: bytes were lost there, and the rest is judged on its own.
 _CJK_LINE = re.compile("[^\\x00-\\x7f\ufffd](?:[^\n\ufffd]*[^\\x00-\\x7f\ufffd])?")
+_SPLIT_BY_CJK_LINES = splitting(_CJK_LINE)
 _WIDE = census.CJK
 
 LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
@@ -154,10 +156,11 @@ SPAN_KINDS = (
         tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
         _may_hold_western,
     ),
-    SpanKind(_matches(_CJK_LINE), _CROSS_CJK, _holds_cjk),
+    # One CJK codec read as another: whole lines, found and narrowed to those
+    # worth rereading all at once (see _cross_cjk_spans), not span by span.
 )
 
-_EVERY = tuple(dict.fromkeys(m for kind in SPAN_KINDS for m in kind.misreadings))
+_EVERY = tuple(dict.fromkeys([*(m for kind in SPAN_KINDS for m in kind.misreadings), *_CROSS_CJK]))
 
 
 def _reread(span: str, misreading: Misreading) -> str | None:
@@ -235,7 +238,9 @@ def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
 def _surely_fluent(spans: list[str]) -> list[bool]:
     """Which spans :func:`_not_worth_rereading` would call too fluent, as far
     as one bound for all of them shows (the rest are asked one by one)."""
-    wide = list(map(_ASCII.sub, repeat(""), spans))
+    if not spans:
+        return []
+    wide = _ASCII_BUT_NEWLINE.sub("", "\n".join(spans)).split("\n")  # one pass: the spans hold no newline
     limits = map(operator.mul, map(len, wide), repeat(PROSE - 1e-9))  # a tie is left to the exact test
     return list(map(operator.le, score.cost_sums(wide), limits))
 
@@ -290,6 +295,7 @@ def _mostly_cjk(text: str, misreading: Misreading) -> bool:
 
 
 _ASCII = re.compile("[\\x00-\\x7f]+")
+_ASCII_BUT_NEWLINE = re.compile("[\\x00-\\x09\\x0b-\\x7f]+")
 _CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
 _FROM_CJK_BLOCKS = re.compile("[\u2e80-\U0010ffff]")  # everything from the CJK radicals up
 
@@ -440,25 +446,39 @@ def find(text: str, config: Config) -> list[Step]:
     if text.isascii():
         return []
     held = census.of(text)
-    spans = sorted(  # in order, the longest first where several start together
-        (
-            (span, kind.misreadings)
-            for kind in SPAN_KINDS
-            if kind.may_hold(held)
-            for span in kind.find(text)
-        ),
-        key=lambda found: (found[0][0], -found[0][1]),
-    )
+    spans = [(span, kind.misreadings) for kind in SPAN_KINDS if kind.may_hold(held) for span in kind.find(text)]
+    decoded = _cross_cjk_spans(text) if _holds_cjk(held) else {}
+    spans += [(span, _CROSS_CJK) for span in decoded]
     if not spans:
         return []  # the usual answer, and a short text's whole cost if it went on
-    cross = [span for span, misreadings in spans if misreadings is _CROSS_CJK]
-    together = _decoded_together([text[start:end] for start, end in cross]) if cross else {}
-    decoded = {cross[i]: readings for i, readings in together.items()}
+    spans.sort(key=_longest_first)
     evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
     established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
     if established:
         return _find(text, spans, decoded, config, {chain: ESTABLISHED_PRIOR for chain in established})
     return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
+
+
+def _longest_first(found: tuple[tuple[int, int], tuple[Misreading, ...]]) -> tuple[int, int]:
+    """In text order, the longest first where several spans start together."""
+    (start, end), _ = found
+    return start, -end
+
+
+def _cross_cjk_spans(text: str) -> dict[tuple[int, int], dict[Misreading, str]]:
+    """The CJK lines worth rereading as another CJK codec, with their
+    rereadings (:func:`_decoded_together`), by where they are.
+
+    A megabyte of clean CJK text has tens of thousands of lines and keeps
+    none: their strings come from one split, their places only for the few
+    kept.
+    """
+    lines = Matches(_SPLIT_BY_CJK_LINES, text)
+    together = _decoded_together(lines.strings)
+    if not together:
+        return {}
+    where = lines.spans()
+    return {where[i]: readings for i, readings in together.items()}
 
 
 #: Rereadings this confident, alone or together, show the document went through that misreading.

@@ -14,16 +14,16 @@ from __future__ import annotations
 import bisect
 import math
 import operator
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
 from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
+from ..matches import Matches, splitting
 from ..model import ErrorMode, Step
 from . import lossy
 from .pieces import LOOKAHEAD, REMEMBERED_RUN, Piece, analyse, following, reads_alike
@@ -274,29 +274,15 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     return [spans[i] for i in compress(chosen, near)]
 
 
-class _AllRuns:
-    """The text's non-ASCII runs, found once for every codec: their strings at
-    C speed, their positions only when some codec wants them.
-
-    One split by runs gives both: the text alternates between ASCII (maybe
-    empty) and runs, so the running total of the parts' lengths holds every
-    run's start and end, with no match object per run.
-    """
+class _AllRuns(Matches):
+    """The text's non-ASCII runs, found once for every codec (see :class:`~fixtext.matches.Matches`)."""
 
     def __init__(self, text: str) -> None:
-        self._parts = _SPLIT_BY_RUNS.split(text)  # ASCII, run, ASCII, run, ..., ASCII
-        self.strings = self._parts[1::2]
-        self._spans: list[tuple[int, int]] | None = None
+        super().__init__(_SPLIT_BY_RUNS, text)
         self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
 
-    def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            ends = list(accumulate(map(len, self._parts)))
-            self._spans = list(zip(ends[0::2], ends[1::2]))
-        return self._spans
 
-
-_SPLIT_BY_RUNS = re.compile(f"({NON_ASCII_RUN.pattern})")
+_SPLIT_BY_RUNS = splitting(NON_ASCII_RUN)
 
 
 def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:

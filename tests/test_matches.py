@@ -1,0 +1,34 @@
+"""Matches: a pattern's matches by one split, the same as finditer's."""
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fixtext.codecdata import NON_ASCII_RUN
+from fixtext.layers import legacy
+from fixtext.matches import Matches, splitting
+
+_TEXT = st.text(alphabet=st.sampled_from("ab \n中文éß’?\ufffd\U0001f600\ud800"), max_size=40)
+
+
+@pytest.mark.parametrize("pattern", [NON_ASCII_RUN, legacy._CJK_LINE, re.compile("a|b?")], ids=["runs", "lines", "empty"])
+@given(text=_TEXT)
+def test_matches_are_finditers(pattern, text):
+    found = Matches(splitting(pattern), text)
+    assert found.strings == [match.group() for match in pattern.finditer(text)]
+    assert found.spans() == [match.span() for match in pattern.finditer(text)]
+
+
+def test_a_capturing_pattern_is_refused():
+    with pytest.raises(ValueError, match="capture"):
+        splitting(re.compile("(a)b"))
+
+
+def test_the_multibyte_layers_runs_are_matches():
+    from fixtext.layers.multibyte import _AllRuns
+
+    runs = _AllRuns("ab中文 é\n’x")
+    assert runs.strings == ["中文", "é", "’"]
+    assert runs.spans() == [(2, 4), (5, 6), (7, 8)]
