@@ -239,3 +239,13 @@ def test_western_runs_are_the_runs_glued_to_letters_or_short_and_letter_trailed(
     from fixtext.layers import legacy
 
     assert [m.span() for m in legacy._WESTERN_RUN.finditer(text)] == list(_western_runs_one_by_one(text))
+
+
+def test_no_wrong_decoder_of_cjk_lines_writes_hangul():
+    # Why a line with hangul is never reread as another CJK codec.
+    from fixtext.layers import legacy
+
+    hangul = [chr(cp) for cp in range(0x1100, 0xD7A4) if legacy._HANGUL.match(chr(cp))]
+    assert len(hangul) > 11_000
+    for via in {misreading.via for misreading in legacy._CROSS_CJK}:
+        assert "".join(hangul).encode(via, "replace") == b"?" * len(hangul)

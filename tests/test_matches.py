@@ -13,12 +13,25 @@ from fixtext.matches import Matches, splitting
 _TEXT = st.text(alphabet=st.sampled_from("ab \n中文éß’?\ufffd\U0001f600\ud800"), max_size=40)
 
 
+def _as_finditer(found, pattern, text):
+    assert found.strings == [match.group() for match in pattern.finditer(text)]
+    assert found.spans() == [match.span() for match in pattern.finditer(text)]
+
+
 @pytest.mark.parametrize("pattern", [NON_ASCII_RUN, legacy._CJK_LINE, re.compile("a|b?")], ids=["runs", "lines", "empty"])
 @given(text=_TEXT)
 def test_matches_are_finditers(pattern, text):
-    found = Matches(splitting(pattern), text)
-    assert found.strings == [match.group() for match in pattern.finditer(text)]
-    assert found.spans() == [match.span() for match in pattern.finditer(text)]
+    _as_finditer(Matches.of(splitting(pattern), text), pattern, text)
+
+
+@pytest.mark.parametrize(
+    "separators, pattern",
+    [("[\\x00-\\x7f]+", NON_ASCII_RUN), ("[ab]+", re.compile("[^ab]+")), ("\n+", re.compile("[^\n]+"))],
+    ids=["non-ASCII runs", "letters", "lines"],
+)
+@given(text=_TEXT)
+def test_stretches_between_separators_are_the_complements_matches(separators, pattern, text):
+    _as_finditer(Matches.between(splitting(re.compile(separators)), text), pattern, text)
 
 
 def test_a_capturing_pattern_is_refused():
@@ -26,9 +39,10 @@ def test_a_capturing_pattern_is_refused():
         splitting(re.compile("(a)b"))
 
 
-def test_the_multibyte_layers_runs_are_matches():
-    from fixtext.layers.multibyte import _AllRuns
+def test_the_multibyte_layers_runs_are_the_non_ascii_runs():
+    from fixtext.layers.multibyte import _SPLIT_BY_ASCII, _AllRuns
 
-    runs = _AllRuns("ab中文 é\n’x")
+    runs = _AllRuns.between(_SPLIT_BY_ASCII, "ab中文 é\n’x")
     assert runs.strings == ["中文", "é", "’"]
     assert runs.spans() == [(2, 4), (5, 6), (7, 8)]
+    assert runs.judged == {}

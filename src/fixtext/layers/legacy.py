@@ -217,22 +217,33 @@ def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
     cannot encode becomes ``?``, so a span fits where its ``?`` are its own
     and its decoding has no U+FFFD (the spans hold none).
     """
-    joined = "\n".join(spans)
-    own_marks = list(map(str.count, spans, repeat("?")))
+    if _HANGUL.search("".join(spans)):  # one scan, and only Korean pays for the filter
+        considered = list(compress(range(len(spans)), map(operator.not_, map(_HANGUL.search, spans))))
+    else:
+        considered = list(range(len(spans)))
+    joined = "\n".join([spans[i] for i in considered])
+    own_marks = [spans[i].count("?") for i in considered]
     encodings = {}  # three misreadings share one wrong decoder (GBK): encode once for them
     for via in dict.fromkeys(misreading.via for misreading in _CROSS_CJK):
-        data = joined.encode(via, "replace")
-        encodings[via] = data, list(map(operator.eq, map(bytes.count, data.split(b"\n"), repeat(b"?")), own_marks))
-    decodings = []
+        pieces = joined.encode(via, "replace").split(b"\n")
+        encodings[via] = pieces, list(map(operator.eq, map(bytes.count, pieces, repeat(b"?")), own_marks))
+    decodings = []  # each misreading with the spans it fits, by index, decoded
     for misreading in _CROSS_CJK:
-        data, encoded = encodings[misreading.via]
-        decoded = data.decode(misreading.source, "replace").split("\n")
-        fits = list(map(operator.and_, encoded, map(operator.not_, map(str.__contains__, decoded, repeat("\ufffd")))))
-        decodings.append((misreading, decoded, fits))
-    # Fluency last, where some codec fitted (most Korean fits none).
-    fitting = list(compress(range(len(spans)), map(any, zip(*(fits for _, _, fits in decodings)))))
+        pieces, whole = encodings[misreading.via]
+        # Only the spans the wrong decoder could have written are decoded (few, for Chinese through Big5).
+        encoded = compress(considered, whole)
+        decoded = b"\n".join(compress(pieces, whole)).decode(misreading.source, "replace").split("\n")
+        lossless = map(operator.not_, map(str.__contains__, decoded, repeat("\ufffd")))
+        decodings.append((misreading, dict(compress(zip(encoded, decoded), lossless))))
+    # Fluency last, where some codec fitted.
+    fitting = sorted(set().union(*(fits for _, fits in decodings)))
     worth = compress(fitting, map(operator.not_, _surely_fluent([spans[i] for i in fitting])))
-    return {i: {m: decoded[i] for m, decoded, fits in decodings if fits[i]} for i in worth}
+    return {i: {m: fits[i] for m, fits in decodings if i in fits} for i in worth}
+
+
+#: Hangul, which neither wrong decoder (GBK, Big5) can have written: a line
+#: holding some is not one CJK codec read as another.
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
 def _surely_fluent(spans: list[str]) -> list[bool]:
@@ -473,7 +484,7 @@ def _cross_cjk_spans(text: str) -> dict[tuple[int, int], dict[Misreading, str]]:
     none: their strings come from one split, their places only for the few
     kept.
     """
-    lines = Matches(_SPLIT_BY_CJK_LINES, text)
+    lines = Matches.of(_SPLIT_BY_CJK_LINES, text)
     together = _decoded_together(lines.strings)
     if not together:
         return {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 import operator
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from itertools import compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import NON_ASCII_RUN, any_start_pattern, channel_prior, family_of, start_pattern
+from ..codecdata import any_start_pattern, channel_prior, family_of, start_pattern
 from ..config import Config
 from ..matches import Matches, splitting
 from ..model import ErrorMode, Step
@@ -277,12 +278,14 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
 class _AllRuns(Matches):
     """The text's non-ASCII runs, found once for every codec (see :class:`~fixtext.matches.Matches`)."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(_SPLIT_BY_RUNS, text)
+    def __init__(self, parts: list[str]) -> None:
+        super().__init__(parts)
         self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
 
 
-_SPLIT_BY_RUNS = splitting(NON_ASCII_RUN)
+#: What separates the runs: splitting by it is three times faster on damaged
+#: English than splitting by the runs themselves.
+_SPLIT_BY_ASCII = splitting(re.compile("[\\x00-\\x7f]+"))
 
 
 def _qmark_plausible(text: str, runs: list[tuple[int, int]], codec: str) -> bool:
@@ -380,7 +383,7 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
     non_ascii = census.of(text).non_ascii  # every start character is non-ASCII
     if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
         return by_run  # one scan instead of one per codec, for the common case: no damage
-    all_runs = _AllRuns(text)  # found once, only when some codec could use them
+    all_runs = _AllRuns.between(_SPLIT_BY_ASCII, text)  # found once, only when some codec could use them
     for codec in config.codecs:
         runs = _runs(text, codec, all_runs)
         allow_qmark = (
