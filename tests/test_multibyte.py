@@ -3,6 +3,8 @@
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import fixtext
 from fixtext import Config, ErrorMode
@@ -158,3 +160,40 @@ def test_damage_on_the_next_line_does_not_count_against_a_repair():
     # A line break ends a neighbourhood: "’A" is not an ideograph's
     # neighbour because the next line is still mojibake.
     assert fixtext.fix_text("鈥橝\n" * 50) == "’A\n" * 50
+
+
+def _readings_one_codec_at_a_time(text, runs, codecs, modes, has_marks):
+    from fixtext.channel import REPLACEMENT
+    from fixtext.layers.multibyte import _readings
+
+    by_run = {}
+    for codec, allow_qmark in codecs:
+        marked, plain, qmark = _readings(codec, modes)
+        for start, end in runs:
+            if has_marks and REPLACEMENT in text[start:end]:
+                readings = tuple((channel, end) for channel in marked)
+            else:
+                readings = tuple((channel, end) for channel in plain)
+                if allow_qmark and text.startswith("?", end):
+                    stop = len(text) - len(text[end:].lstrip("?"))
+                    readings = ((qmark, stop), *readings)
+            by_run[(start, end)] = by_run.get((start, end), ()) + readings
+    return by_run
+
+
+_CODEC_CHOICES = st.lists(
+    st.tuples(st.sampled_from(["gbk", "gb18030", "shift_jis"]), st.booleans()), max_size=3, unique_by=lambda c: c[0]
+)
+
+
+@given(st.text(alphabet=st.sampled_from("鈥檚 a?\ufffd"), max_size=30), _CODEC_CHOICES, st.booleans())
+def test_codecs_add_their_readings_together_as_one_at_a_time(text, codecs, has_marks):
+    # Each codec comes with whether its decoder may have written "?" for lost bytes.
+    from fixtext.codecdata import NON_ASCII_RUN
+    from fixtext.layers.multibyte import _add_readings
+
+    runs = [match.span() for match in NON_ASCII_RUN.finditer(text)]
+    modes = Config().error_modes
+    together: dict = {}
+    _add_readings(together, text, runs, codecs, modes, has_marks)
+    assert together == _readings_one_codec_at_a_time(text, runs, codecs, modes, has_marks)

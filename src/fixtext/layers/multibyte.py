@@ -384,36 +384,60 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
     if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
         return by_run  # one scan instead of one per codec, for the common case: no damage
     all_runs = _AllRuns.between(_SPLIT_BY_ASCII, text)  # found once, only when some codec could use them
+    has_marks = REPLACEMENT in non_ascii
+    # Codecs in a row that find the same runs (GBK and GB18030, in damaged
+    # English) add their readings together, in one pass over the runs.
+    group: list[tuple[str, bool]] = []
+    group_runs: list[tuple[int, int]] = []
     for codec in config.codecs:
         runs = _runs(text, codec, all_runs)
+        if not runs:
+            continue
         allow_qmark = (
             ErrorMode.QMARK in config.error_modes
             and any(map(text.startswith, repeat("?"), [end for _, end in runs]))
             and _qmark_plausible(text, runs, codec)
         )
-        if runs:
-            _add_readings(by_run, text, runs, codec, config.error_modes, allow_qmark, REPLACEMENT in non_ascii)
+        if runs != group_runs:
+            _add_readings(by_run, text, group_runs, group, config.error_modes, has_marks)
+            group, group_runs = [], runs
+        group.append((codec, allow_qmark))
+    _add_readings(by_run, text, group_runs, group, config.error_modes, has_marks)
     return by_run
 
 
-def _add_readings(by_run, text, runs, codec, modes, allow_qmark: bool, has_marks: bool) -> None:
-    """Add each run's readings through ``codec`` to ``by_run``, with where each would stop.
+def _add_readings(by_run, text, runs, codecs: list[tuple[str, bool]], modes, has_marks: bool) -> None:
+    """Add each run's readings through ``codecs`` to ``by_run``, in their order,
+    with where each would stop. Each codec comes with whether its decoder may
+    have written ``?`` for lost bytes.
 
     (One loop with the channels made beforehand: there are tens of thousands
     of runs in a megabyte of damaged English.)
     """
-    marked, plain, qmark = _readings(codec, modes)
+    if not codecs:
+        return
+    marked: tuple[int, ...] = ()  # for a run holding U+FFFD
+    plain: tuple[int, ...] = ()  # for any other
+    questioned: tuple[int, ...] = ()  # for one followed by "?"
+    qmarks = set()
+    for codec, allow_qmark in codecs:
+        codec_marked, codec_plain, qmark = _readings(codec, modes)
+        marked += codec_marked
+        plain += codec_plain
+        questioned += ((qmark,) if allow_qmark else ()) + codec_plain
+        if allow_qmark:
+            qmarks.add(qmark)
     for run in runs:
         start, end = run
         if has_marks and text.find(REPLACEMENT, start, end) >= 0:
             readings = tuple([(channel, end) for channel in marked])
+        elif qmarks and text.startswith("?", end):
+            stop = end
+            while text.startswith("?", stop):
+                stop += 1
+            readings = tuple([(channel, stop if channel in qmarks else end) for channel in questioned])
         else:
             readings = tuple([(channel, end) for channel in plain])
-            if allow_qmark and text.startswith("?", end):
-                stop = end
-                while text.startswith("?", stop):
-                    stop += 1
-                readings = ((qmark, stop), *readings)
         by_run[run] = by_run.get(run, ()) + readings
 
 
