@@ -135,3 +135,29 @@ def test_the_bound_allows_for_a_word_reaching_into_the_right_context():
     as_it_stands = score.repair_gain("x", "", "", "否", 0.0)  # an empty repair costs nothing
     assert gain > as_it_stands
     assert gain <= score.gain_at_most("x", "", "否", 0.0) + 1e-9
+
+
+def _discount_pair_by_pair(text, index):
+    from fixtext import charstats
+
+    discount = 0.0
+    for first, second in zip(text, text[1:]):
+        if first >= "\u4e00" and second >= "\u4e00":
+            bits = charstats.bigram_cost(first, second, score.LANGUAGES[index])
+            if bits is not None:
+                discount += max(0.0, score.char_costs(second)[index] - (0.4 * bits + 0.5))
+    return discount
+
+
+_WORDS = "线路是否我们已经今天天气사랑합니다도서관港口時間"
+
+
+@pytest.mark.parametrize("index", [0, 1, 3], ids=["zh-Hans", "zh-Hant", "ko"])
+@given(text=st.text(alphabet=st.sampled_from(_WORDS + _MIXED), max_size=40))
+def test_in_word_pair_discounts_are_the_pairs_statistics(index, text):
+    assert score._bigram_discount(text, index) == pytest.approx(_discount_pair_by_pair(text, index), abs=1e-9)
+
+
+def test_known_pairs_make_words_cheaper():
+    assert score._bigram_discount("线路", 0) > 0.0
+    assert score._bigram_discount("사랑", 3) > 0.0

@@ -13,6 +13,7 @@ mojibake is the channel's question (see :mod:`fixtext.channel`).
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -93,17 +94,14 @@ def _from_bits(bits: float) -> float:
 _BIGRAM_LANGUAGES = ((0, "zh-Hans"), (1, "zh-Hant"), (3, "ko"))
 
 
-def _bigram_discount(text: str, index: int, lang: str) -> float:
-    """How much cheaper ``text`` is in ``lang`` for its known in-word pairs (线路, 사랑).
+def _bigram_discount(text: str, index: int) -> float:
+    """How much cheaper ``text`` is in ``LANGUAGES[index]`` for its known in-word pairs (线路, 사랑).
 
-    Only pairs of ideographs or hangul syllables (both from U+4E00 up) are looked up.
+    Only pairs of ideographs or hangul syllables (both from U+4E00 up) count.
+    Every pair is looked up in C (``map`` over the text and itself shifted
+    by one): a line of CJK text has a pair per character.
     """
-    discount = 0.0
-    for first, second in zip(text, text[1:]):
-        bits = charstats.bigram_cost(first, second, lang) if first >= "\u4e00" and second >= "\u4e00" else None
-        if bits is not None:
-            discount += max(0.0, char_costs(second)[index] - (0.4 * bits + 0.5))
-    return discount
+    return sum(map(_DISCOUNTS_IN[index].__getitem__, map(operator.add, text, text[1:])))
 
 
 def _uniform(value: float) -> tuple[float, ...]:
@@ -199,6 +197,29 @@ class _CostIn(dict):
 
 
 _COSTS_IN = tuple(_CostIn(index) for index in range(len(LANGUAGES)))
+
+
+class _PairDiscountIn(dict):
+    """Each pair of characters' discount in one language (:func:`_bigram_discount`),
+    filled in as pairs are met: the second character's cost less what the
+    pair's statistics say it costs after the first, when that is less."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, pair: str) -> float:
+        if len(self) >= 65536:
+            self.clear()  # bounded, like the cache behind char_costs
+        first, second = pair
+        bits = None
+        if first >= "\u4e00" and second >= "\u4e00":
+            bits = charstats.bigram_cost(first, second, LANGUAGES[self.index])
+        discount = self[pair] = 0.0 if bits is None else max(0.0, char_costs(second)[self.index] - (0.4 * bits + 0.5))
+        return discount
+
+
+_DISCOUNTS_IN = {index: _PairDiscountIn(index) for index, _ in _BIGRAM_LANGUAGES}
 
 
 def cost_sums(texts: list[str]) -> list[float]:
@@ -378,7 +399,7 @@ def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str =
     totals = _totals(text)
     for index, lang in _BIGRAM_LANGUAGES:
         if lang in languages:
-            totals[index] -= _bigram_discount(left[-1:] + text + right[:1], index, lang)
+            totals[index] -= _bigram_discount(left[-1:] + text + right[:1], index)
     return min(totals[LANGUAGES.index(lang)] for lang in languages)
 
 
