@@ -46,3 +46,14 @@ def test_the_multibyte_layers_runs_are_the_non_ascii_runs():
     assert runs.strings == ["中文", "é", "’"]
     assert runs.spans() == [(2, 4), (5, 6), (7, 8)]
     assert runs.judged == {}
+
+
+@given(text=_TEXT, marks=st.booleans())
+def test_runs_holding_a_pattern_are_found_once_and_alike(text, marks):
+    from fixtext.layers.multibyte import _SPLIT_BY_ASCII, _AllRuns
+
+    pattern = re.compile("[中’]")
+    runs = _AllRuns.between(_SPLIT_BY_ASCII, text)
+    expected = [i for i, run in enumerate(runs.strings) if pattern.search(run) or (marks and "\ufffd" in run)]
+    assert runs.holding(pattern, marks) == expected
+    assert runs.holding(pattern, marks) is runs.holding(pattern, marks)

@@ -262,10 +262,7 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     if not has_marks and not pattern.search(non_ascii):
         return []
     strings = all_runs.strings
-    marked = map(bool, map(pattern.search, strings))
-    if has_marks:
-        marked = map(operator.or_, marked, map(str.__contains__, strings, repeat(REPLACEMENT)))
-    chosen = list(compress(range(len(strings)), marked))
+    chosen = all_runs.holding(pattern, has_marks)
     if not chosen:
         return []
     near = _looks_like_utf8([strings[i] for i in chosen], codec, all_runs.judged)
@@ -281,6 +278,19 @@ class _AllRuns(Matches):
     def __init__(self, parts: list[str]) -> None:
         super().__init__(parts)
         self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
+        self._holding: dict[tuple[re.Pattern[str], bool], list[int]] = {}
+
+    def holding(self, pattern: re.Pattern[str], marks: bool) -> list[int]:
+        """The indexes of the runs holding a character of ``pattern`` (or, with
+        ``marks``, a U+FFFD). Remembered by pattern: GBK and GB18030 damage
+        starts from the same characters."""
+        key = (pattern, marks)
+        if key not in self._holding:
+            found = map(bool, map(pattern.search, self.strings))
+            if marks:
+                found = map(operator.or_, found, map(str.__contains__, self.strings, repeat(REPLACEMENT)))
+            self._holding[key] = list(compress(range(len(self.strings)), found))
+        return self._holding[key]
 
 
 #: What separates the runs: splitting by it is three times faster on damaged
