@@ -57,3 +57,12 @@ def test_runs_holding_a_pattern_are_found_once_and_alike(text, marks):
     expected = [i for i, run in enumerate(runs.strings) if pattern.search(run) or (marks and "\ufffd" in run)]
     assert runs.holding(pattern, marks) == expected
     assert runs.holding(pattern, marks) is runs.holding(pattern, marks)
+
+
+@given(text=_TEXT, data=st.data())
+def test_the_spans_of_some_matches_are_theirs_among_all(text, data):
+    found = Matches.between(splitting(re.compile("[\\x00-\\x7f]+")), text)
+    every = found.spans()
+    indexes = data.draw(st.lists(st.integers(0, len(every) - 1), unique=True).map(sorted) if every else st.just([]))
+    assert found.spans(indexes) == [every[i] for i in indexes]
+    assert found.spans(iter(indexes)) == [every[i] for i in indexes]

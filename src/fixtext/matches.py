@@ -10,8 +10,10 @@ caller that wants some of them.
 
 from __future__ import annotations
 
+import operator
 import re
-from itertools import accumulate
+from collections.abc import Iterable
+from itertools import accumulate, repeat
 
 
 def splitting(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -28,7 +30,7 @@ class Matches:
     def __init__(self, parts: list[str]) -> None:
         self._parts = parts
         self.strings = parts[1::2]
-        self._spans: list[tuple[int, int]] | None = None
+        self._ends: list[int] | None = None  # where each part ends
 
     @classmethod
     def of(cls, splitter: re.Pattern[str], text: str) -> Matches:
@@ -57,9 +59,13 @@ class Matches:
             del parts[-1]
         return cls(parts)
 
-    def spans(self) -> list[tuple[int, int]]:
-        """Each match's ``(start, end)``, as ``Match.span()`` would give it."""
-        if self._spans is None:
-            ends = list(accumulate(map(len, self._parts)))
-            self._spans = list(zip(ends[0::2], ends[1::2]))
-        return self._spans
+    def spans(self, indexes: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """Each match's ``(start, end)``, as ``Match.span()`` would give it; or
+        only those of the matches at ``indexes`` (no tuple made for the rest)."""
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self._parts)))
+        ends = self._ends
+        if indexes is None:
+            return list(zip(ends[0::2], ends[1::2]))
+        twice = list(map(operator.mul, indexes, repeat(2)))
+        return list(zip(map(ends.__getitem__, twice), map(ends.__getitem__, map(operator.add, twice, repeat(1)))))

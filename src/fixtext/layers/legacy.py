@@ -488,8 +488,7 @@ def _cross_cjk_spans(text: str) -> dict[tuple[int, int], dict[Misreading, str]]:
     together = _decoded_together(lines.strings)
     if not together:
         return {}
-    where = lines.spans()
-    return {where[i]: readings for i, readings in together.items()}
+    return dict(zip(lines.spans(together), together.values()))
 
 
 #: Rereadings this confident, alone or together, show the document went through that misreading.

@@ -15,7 +15,7 @@ import bisect
 import math
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -268,12 +268,15 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     near = _looks_like_utf8([strings[i] for i in chosen], codec, all_runs.judged)
     if not any(near):
         return []  # real CJK text: no need to find where its runs are
-    spans = all_runs.spans()
-    return [spans[i] for i in compress(chosen, near)]
+    return all_runs.spans(compress(chosen, near))
 
 
 class _AllRuns(Matches):
     """The text's non-ASCII runs, found once for every codec (see :class:`~fixtext.matches.Matches`)."""
+
+    #: A pattern every codec's start characters fall within (their union):
+    #: searched once, it narrows the runs each codec's own pattern is tried on.
+    any_start: re.Pattern[str] | None = None
 
     def __init__(self, parts: list[str]) -> None:
         super().__init__(parts)
@@ -286,10 +289,14 @@ class _AllRuns(Matches):
         starts from the same characters."""
         key = (pattern, marks)
         if key not in self._holding:
-            found = map(bool, map(pattern.search, self.strings))
+            among: Sequence[int] = range(len(self.strings))
+            if self.any_start is not None and pattern is not self.any_start:
+                among = self.holding(self.any_start, marks)  # words of European languages drop out here
+            strings = self.strings if len(among) == len(self.strings) else [self.strings[i] for i in among]
+            found = map(bool, map(pattern.search, strings))
             if marks:
-                found = map(operator.or_, found, map(str.__contains__, self.strings, repeat(REPLACEMENT)))
-            self._holding[key] = list(compress(range(len(self.strings)), found))
+                found = map(operator.or_, found, map(str.__contains__, strings, repeat(REPLACEMENT)))
+            self._holding[key] = list(compress(among, found))
         return self._holding[key]
 
 
@@ -394,6 +401,7 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
     if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
         return by_run  # one scan instead of one per codec, for the common case: no damage
     all_runs = _AllRuns.between(_SPLIT_BY_ASCII, text)  # found once, only when some codec could use them
+    all_runs.any_start = any_start_pattern(config.codecs)
     has_marks = REPLACEMENT in non_ascii
     # Codecs in a row that find the same runs (GBK and GB18030, in damaged
     # English) add their readings together, in one pass over the runs.
