@@ -163,23 +163,30 @@ SPAN_KINDS = (
 _EVERY = tuple(dict.fromkeys([*(m for kind in SPAN_KINDS for m in kind.misreadings), *_CROSS_CJK]))
 
 
-def _reread(span: str, misreading: Misreading) -> str | None:
-    """The span read as it was written, or None if the bytes do not fit.
+def _reread_all(span: str, misreadings: tuple[Misreading, ...]) -> tuple[tuple[Misreading, str], ...]:
+    """Each of ``misreadings`` that rereads ``span`` plausibly, with its rereading
+    (:func:`_reread_span`); usually none.
 
-    Short spans recur (the same word, the same label) and are remembered;
-    long ones (a whole line) are not, so memory stays bounded.
+    Short spans recur (the same word, the same label) and are remembered,
+    with every misreading at once; long ones (a whole line) are not, so
+    memory stays bounded.
     """
     if len(span) <= _CACHED_SPAN:
-        return _reread_cached(span, misreading)
-    return _reread_span(span, misreading)
+        return _reread_all_cached(span, misreadings)
+    return _reread_each(span, misreadings)
 
 
 _CACHED_SPAN = 64
 
 
 @lru_cache(maxsize=4096)
-def _reread_cached(span: str, misreading: Misreading) -> str | None:
-    return _reread_span(span, misreading)
+def _reread_all_cached(span: str, misreadings: tuple[Misreading, ...]) -> tuple[tuple[Misreading, str], ...]:
+    return _reread_each(span, misreadings)
+
+
+def _reread_each(span: str, misreadings: tuple[Misreading, ...]) -> tuple[tuple[Misreading, str], ...]:
+    rereadings = ((misreading, _reread_span(span, misreading)) for misreading in misreadings)
+    return tuple((misreading, candidate) for misreading, candidate in rereadings if candidate is not None)
 
 
 def _reread_span(span: str, misreading: Misreading) -> str | None:
@@ -217,10 +224,12 @@ def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
     cannot encode becomes ``?``, so a span fits where its ``?`` are its own
     and its decoding has no U+FFFD (the spans hold none).
     """
-    if _HANGUL.search("".join(spans)):  # one scan, and only Korean pays for the filter
-        considered = list(compress(range(len(spans)), map(operator.not_, map(_HANGUL.search, spans))))
-    else:
-        considered = list(range(len(spans)))
+    # Only spans with a CJK character are worth rereading (_not_worth_rereading
+    # asks first), and none with hangul fits: both are ruled out before any codec.
+    considered: Iterable[int] = range(len(spans))
+    if _HANGUL.search("".join(spans)):  # one scan, and only Korean pays for this filter
+        considered = list(compress(considered, map(operator.not_, map(_HANGUL.search, spans))))
+    considered = list(compress(considered, map(_WIDE.search, map(spans.__getitem__, considered))))
     joined = "\n".join([spans[i] for i in considered])
     own_marks = [spans[i].count("?") for i in considered]
     encodings = {}  # three misreadings share one wrong decoder (GBK): encode once for them
@@ -397,8 +406,6 @@ def _best(
     """
     best = None
     for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
-        if candidate is None:
-            continue
         if misreading.source == "windows-1252":
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
@@ -415,14 +422,14 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 def _rereadings(
     span: str, misreadings: tuple[Misreading, ...], decoded: Mapping[Misreading, str] | None
-) -> Iterator[tuple[Misreading, str | None]]:
-    """Each misreading with its plausible rereading of ``span`` (None: there is none)."""
+) -> Iterable[tuple[Misreading, str]]:
+    """Each misreading with a plausible rereading of ``span``, and the rereading."""
     if decoded is None:
-        for misreading in misreadings:
-            yield misreading, _reread(span, misreading)
-    elif decoded and not _not_worth_rereading(span):  # fluency once, after the codecs
-        for misreading, candidate in decoded.items():
-            yield misreading, _plausible(span, candidate, misreading)
+        return _reread_all(span, misreadings)
+    if decoded and not _not_worth_rereading(span):  # fluency once, after the codecs
+        rereadings = ((misreading, _plausible(span, candidate, misreading)) for misreading, candidate in decoded.items())
+        return [(misreading, candidate) for misreading, candidate in rereadings if candidate is not None]
+    return ()
 
 
 def _settled(text: str, step: Step, config: Config) -> bool:
