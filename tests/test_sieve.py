@@ -35,6 +35,13 @@ def test_clean_typography_passes_the_sieve():
     assert not BADNESS_RE.search(prose)
 
 
+def test_russian_and_greek_prose_passes_the_sieve():
+    # Their letters are in the badness regex only beside rarer characters (вЂ, β€, В¦В).
+    prose = "Паром вышел из гавани в шесть. Το πλοίο έφυγε από το λιμάνι την αυγή."
+    assert not SIEVE.search(prose)
+    assert not BADNESS_RE.search(prose)
+
+
 def test_mojibake_is_caught():
     for damaged in ("CafÃ© crÃ¨me", "donâ€™t", "вЂњquotedвЂќ"):
         assert SIEVE.search(damaged) and _spans(badness_matches(damaged)) == _spans(BADNESS_RE.finditer(damaged))
