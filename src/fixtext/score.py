@@ -16,6 +16,7 @@ import math
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
 
@@ -181,45 +182,39 @@ def mean_char_cost(text: str) -> float:
     return min(_totals(text)) / len(text)
 
 
-class _CostIn(dict):
-    """Each character's cost in one language, filled in as characters are met
-    (so that ``map`` over a text looks them up at C speed)."""
+class _FilledIn(dict):
+    """Values in one language, filled in as their keys are met (so that ``map``
+    over a text looks them up at C speed), and bounded like the cache behind
+    :func:`char_costs`."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, value: Callable[[str, int], float]) -> None:
         super().__init__()
         self.index = index
+        self.value = value
 
-    def __missing__(self, ch: str) -> float:
+    def __missing__(self, key: str) -> float:
         if len(self) >= 65536:
-            self.clear()  # bounded, like the cache behind char_costs
-        cost = self[ch] = char_costs(ch)[self.index]
-        return cost
+            self.clear()
+        value = self[key] = self.value(key, self.index)
+        return value
 
 
-_COSTS_IN = tuple(_CostIn(index) for index in range(len(LANGUAGES)))
+def _cost_in(ch: str, index: int) -> float:
+    return char_costs(ch)[index]
 
 
-class _PairDiscountIn(dict):
-    """Each pair of characters' discount in one language (:func:`_bigram_discount`),
-    filled in as pairs are met: the second character's cost less what the
-    pair's statistics say it costs after the first, when that is less."""
-
-    def __init__(self, index: int) -> None:
-        super().__init__()
-        self.index = index
-
-    def __missing__(self, pair: str) -> float:
-        if len(self) >= 65536:
-            self.clear()  # bounded, like the cache behind char_costs
-        first, second = pair
-        bits = None
-        if first >= "\u4e00" and second >= "\u4e00":
-            bits = charstats.bigram_cost(first, second, LANGUAGES[self.index])
-        discount = self[pair] = 0.0 if bits is None else max(0.0, char_costs(second)[self.index] - (0.4 * bits + 0.5))
-        return discount
+def _pair_discount_in(pair: str, index: int) -> float:
+    """The second character's cost less what the pair's in-word statistics say
+    it costs after the first, when that is less (:func:`_bigram_discount`)."""
+    first, second = pair
+    if first < "\u4e00" or second < "\u4e00":
+        return 0.0
+    bits = charstats.bigram_cost(first, second, LANGUAGES[index])
+    return 0.0 if bits is None else max(0.0, char_costs(second)[index] - (0.4 * bits + 0.5))
 
 
-_DISCOUNTS_IN = {index: _PairDiscountIn(index) for index, _ in _BIGRAM_LANGUAGES}
+_COSTS_IN = tuple(_FilledIn(index, _cost_in) for index in range(len(LANGUAGES)))
+_DISCOUNTS_IN = {index: _FilledIn(index, _pair_discount_in) for index, _ in _BIGRAM_LANGUAGES}
 
 
 def cost_sums(texts: list[str]) -> list[float]:

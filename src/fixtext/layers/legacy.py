@@ -213,9 +213,10 @@ def _plausible(span: str, candidate: str, misreading: Misreading) -> str | None:
 
 def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
     """What each CJK-to-CJK misreading decodes the spans to where their bytes
-    fit, by the span's index, leaving out spans no codec fits and spans one
-    bound shows too fluent to reread (:func:`_surely_fluent`): the codec step
-    of :func:`_reread_span`, and most of its fluency step, for all spans at once.
+    fit, by the span's index, leaving out spans ruled out before any codec
+    (:func:`_worth_asking`), spans no codec fits and spans one bound shows
+    too fluent to reread (:func:`_surely_fluent`): the codec step of
+    :func:`_reread_span`, and most of its fluency step, for all spans at once.
 
     Joined by newlines, the spans encode and decode as one string while each
     span's bytes stay apart: they hold no newline, no byte of a multibyte
@@ -224,12 +225,7 @@ def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
     cannot encode becomes ``?``, so a span fits where its ``?`` are its own
     and its decoding has no U+FFFD (the spans hold none).
     """
-    # Only spans with a CJK character are worth rereading (_not_worth_rereading
-    # asks first), and none with hangul fits: both are ruled out before any codec.
-    considered: Iterable[int] = range(len(spans))
-    if _HANGUL.search("".join(spans)):  # one scan, and only Korean pays for this filter
-        considered = list(compress(considered, map(operator.not_, map(_HANGUL.search, spans))))
-    considered = list(compress(considered, map(_WIDE.search, map(spans.__getitem__, considered))))
+    considered = _worth_asking(spans)
     joined = "\n".join([spans[i] for i in considered])
     own_marks = [spans[i].count("?") for i in considered]
     encodings = {}  # three misreadings share one wrong decoder (GBK): encode once for them
@@ -250,8 +246,18 @@ def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
     return {i: {m: fits[i] for m, fits in decodings if i in fits} for i in worth}
 
 
-#: Hangul, which neither wrong decoder (GBK, Big5) can have written: a line
-#: holding some is not one CJK codec read as another.
+def _worth_asking(spans: list[str]) -> list[int]:
+    """The indexes of the spans a codec could show to be one CJK codec read as
+    another: those with a CJK character (:func:`_not_worth_rereading` asks
+    that first) and without hangul (no wrong decoder writes it)."""
+    considered: Iterable[int] = range(len(spans))
+    if _HANGUL.search("".join(spans)):  # one scan, and only Korean pays for this filter
+        considered = compress(considered, map(operator.not_, map(_HANGUL.search, spans)))
+    considered = list(considered)
+    return list(compress(considered, map(_WIDE.search, map(spans.__getitem__, considered))))
+
+
+#: Hangul, which neither wrong decoder (GBK, Big5) can have written.
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
