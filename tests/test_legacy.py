@@ -249,3 +249,12 @@ def test_no_wrong_decoder_of_cjk_lines_writes_hangul():
     assert len(hangul) > 11_000
     for via in {misreading.via for misreading in legacy._CROSS_CJK}:
         assert "".join(hangul).encode(via, "replace") == b"?" * len(hangul)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(_LINE_CHARS + "Modèles Ça莂鑜\ue000\ufe30\ufe31xY"), max_size=40))
+def test_western_runs_found_from_the_letters_side_are_the_same(text):
+    from fixtext.layers import legacy
+
+    assert legacy._western_spans_by_letters(text) == list(_western_runs_one_by_one(text))
+    assert legacy._western_spans(text) == list(_western_runs_one_by_one(text))

@@ -24,6 +24,7 @@ from itertools import compress, repeat
 from typing import NamedTuple
 
 import ftfy  # also registers the sloppy-windows-1252 codec
+import regex
 
 from .. import census, score
 from ..affixes import changed_span
@@ -72,7 +73,8 @@ def _letter_trailed(codecs: tuple[str, ...]) -> str:
     return "".join(sorted(ch for ch in found if "\u2e80" <= ch <= "\uffef"))
 
 
-_LETTER_TRAILED = re.escape(_letter_trailed(("gbk", "big5", "shift_jis", "euc_kr")))
+_LETTER_TRAILED_CHARS = _letter_trailed(("gbk", "big5", "shift_jis", "euc_kr"))
+_LETTER_TRAILED = re.escape(_LETTER_TRAILED_CHARS)
 _CJK_CHAR = _CJK_RUN[:-1]
 #: Such runs, whole: glued to an ASCII letter before or after, or one or two
 #: characters on their own, the first letter-trailed. Every alternative
@@ -85,6 +87,34 @@ _WESTERN_RUN = re.compile(
     f"(?:(?<=[A-Za-z]{_CJK_CHAR}){_CJK_CHAR}*|{_CJK_CHAR}*(?=[A-Za-z])|(?<=[{_LETTER_TRAILED}]){_CJK_CHAR}?(?!{_CJK_CHAR}))"
 )
 _ANY_LETTER_TRAILED = re.compile(f"[{_LETTER_TRAILED}]")
+
+# The same runs found from the letters' side, for text with more CJK than
+# ASCII letters: _WESTERN_RUN visits every CJK character, these patterns
+# start at the rarer characters (an ASCII letter, a letter-trailed one)
+# and skip to them at C speed.
+_LETTER_BEFORE_RUN = re.compile(f"[A-Za-z](?={_CJK_CHAR})")
+_LETTER_AFTER_RUN = re.compile(f"[A-Za-z](?<={_CJK_CHAR}[A-Za-z])")
+_RUN_START = re.escape("".join(ch for ch in _LETTER_TRAILED_CHARS if re.fullmatch(_CJK_CHAR, ch)))
+_SHORT_LETTER_TRAILED_RUN = re.compile(f"[{_RUN_START}](?<!{_CJK_CHAR}[{_RUN_START}]){_CJK_CHAR}?(?!{_CJK_CHAR})")
+_RUN_FROM = re.compile(_CJK_RUN)
+_RUN_UP_TO = regex.compile(f"(?r){_CJK_RUN}")  # matched backwards from where it ends
+
+
+def _western_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_WESTERN_RUN` in ``text``, searched from whichever side is rarer."""
+    shape = census.of(text).shape
+    if shape.count(b"a") >= shape.count(b"c"):  # an estimate of letters and CJK; either way finds the same
+        return [match.span() for match in _WESTERN_RUN.finditer(text)]
+    return _western_spans_by_letters(text)
+
+
+def _western_spans_by_letters(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_WESTERN_RUN`: runs an ASCII letter comes before or
+    after, and short runs starting with a letter-trailed character."""
+    found = {(at, _RUN_FROM.match(text, at).end()) for at in map(re.Match.end, _LETTER_BEFORE_RUN.finditer(text))}
+    found.update((_RUN_UP_TO.match(text, 0, at).start(), at) for at in map(re.Match.start, _LETTER_AFTER_RUN.finditer(text)))
+    found.update(map(re.Match.span, _SHORT_LETTER_TRAILED_RUN.finditer(text)))
+    return sorted(found)
 
 
 #: One CJK codec read as another: a line from its first non-ASCII character
@@ -152,7 +182,7 @@ SPAN_KINDS = (
     SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(
-        _matches(_WESTERN_RUN),
+        _western_spans,
         tuple(Misreading("windows-1252", via) for via in ("gbk", "big5", "shift_jis", "euc_kr")),
         _may_hold_western,
     ),
