@@ -52,3 +52,14 @@ def test_the_last_census_is_remembered():
     text = "abc “def”"
     assert census.of(text) is census.of(text)
     assert census.of(text + "!") is not census.of(text)
+
+
+@given(st.one_of(soup, sparse, st.text(alphabet="ab 中文한국é’", max_size=30)))
+def test_wide_by_letter_is_a_wide_character_beside_a_letter_from_either_side(text):
+    found = census.of(text)
+    shape = found.shape
+    neighbours = {shape[i : i + 2] for i in range(len(shape) - 1)}
+    plainly = bool(neighbours & {b"ac", b"ca", b"aH", b"Ha"})
+    assert found.may_hold_wide_by_letter() == plainly
+    for pattern in (census._LETTER_BY_WIDE, census._WIDE_BY_LETTER):
+        assert (pattern.search(shape) is not None) == plainly

@@ -51,8 +51,11 @@ def _shape_table() -> bytes:
 _SHAPE = _shape_table()
 #: CJK characters: ideographs, kana, hangul, their punctuation and full-width forms.
 CJK = re.compile("[\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef]")
-#: A character that may be CJK (c, or H for U+2E80-U+2FFF) beside an ASCII letter.
-_WIDE_BY_LETTER = re.compile(rb"a[cH]|[cH]a")
+#: A character that may be CJK (c, or H for U+2E80-U+2FFF) beside an ASCII
+#: letter, searched from either side: the regex engine skips at C speed to
+#: the byte a match starts with, so the rarer side is the one to start from.
+_LETTER_BY_WIDE = re.compile(rb"a(?:[cH]|(?<=[cH]a))")
+_WIDE_BY_LETTER = re.compile(rb"[cH](?:a|(?<=a[cH]))")
 #: Two H at most one trail byte apart, or spaced as ``¬O ¥Î``. (A literal
 #: first byte lets the regex engine skip ahead at memchr speed.)
 _SINGLE_BYTE_PAIR = re.compile(rb"H(?:a?H|asH)")
@@ -70,7 +73,14 @@ class Census(NamedTuple):
 
     def may_hold_wide_by_letter(self) -> bool:
         """Could a CJK character stand right before or after an ASCII letter?"""
-        return _WIDE_BY_LETTER.search(self.shape) is not None
+        pattern = _LETTER_BY_WIDE if self.mostly_wide() else _WIDE_BY_LETTER
+        return pattern.search(self.shape) is not None
+
+    def mostly_wide(self) -> bool:
+        """Does the text hold more characters that may be CJK than ASCII letters
+        (and signs from ``@`` to ``~``)? An estimate, for choosing which side
+        of a search to start from."""
+        return self.shape.count(b"c") > self.shape.count(b"a")
 
 
 _last: tuple[str, Census] | None = None

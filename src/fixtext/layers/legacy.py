@@ -102,10 +102,9 @@ _RUN_UP_TO = regex.compile(f"(?r){_CJK_RUN}")  # matched backwards from where it
 
 def _western_spans(text: str) -> list[tuple[int, int]]:
     """The spans of :data:`_WESTERN_RUN` in ``text``, searched from whichever side is rarer."""
-    shape = census.of(text).shape
-    if shape.count(b"a") >= shape.count(b"c"):  # an estimate of letters and CJK; either way finds the same
-        return [match.span() for match in _WESTERN_RUN.finditer(text)]
-    return _western_spans_by_letters(text)
+    if census.of(text).mostly_wide():  # an estimate; either way finds the same spans
+        return _western_spans_by_letters(text)
+    return [match.span() for match in _WESTERN_RUN.finditer(text)]
 
 
 def _western_spans_by_letters(text: str) -> list[tuple[int, int]]:
