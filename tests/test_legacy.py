@@ -258,3 +258,12 @@ def test_western_runs_found_from_the_letters_side_are_the_same(text):
 
     assert legacy._western_spans_by_letters(text) == list(_western_runs_one_by_one(text))
     assert legacy._western_spans(text) == list(_western_runs_one_by_one(text))
+
+
+def test_cjk_but_hangul_is_the_cjk_class_less_hangul():
+    from fixtext.layers import legacy
+
+    for cp in range(0x10000):
+        ch = chr(cp)
+        expected = bool(legacy._WIDE.match(ch)) and not legacy._HANGUL.match(ch)
+        assert bool(legacy._CJK_BUT_HANGUL.match(ch)) == expected, hex(cp)

@@ -288,6 +288,8 @@ def _worth_asking(spans: list[str]) -> list[int]:
 
 #: Hangul, which neither wrong decoder (GBK, Big5) can have written.
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+#: Any CJK character (:data:`_WIDE`) but hangul.
+_CJK_BUT_HANGUL = re.compile("[\u2e80-\u312f\u3190-\uabff\ud7a4-\ud7ff\uf900-\ufaff\uff00-\uffef]")
 
 
 def _surely_fluent(spans: list[str]) -> list[bool]:
@@ -526,6 +528,8 @@ def _cross_cjk_spans(text: str) -> dict[tuple[int, int], dict[Misreading, str]]:
     none: their strings come from one split, their places only for the few
     kept.
     """
+    if not _CJK_BUT_HANGUL.search(census.of(text).non_ascii):
+        return {}  # every line with CJK holds hangul (Korean): none is worth asking (_worth_asking)
     lines = Matches.of(_SPLIT_BY_CJK_LINES, text)
     together = _decoded_together(lines.strings)
     if not together:
