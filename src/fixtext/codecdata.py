@@ -111,18 +111,24 @@ def start_pattern(codec: str) -> re.Pattern[str]:
 @lru_cache(maxsize=64)
 def any_start_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """A character class of the start characters of all ``codecs``: one scan to rule them all out."""
-    return _char_class(frozenset().union(*map(start_chars, codecs)))
+    return _char_class(any_start_chars(codecs))
+
+
+@lru_cache(maxsize=64)
+def any_start_chars(codecs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*map(start_chars, codecs))
 
 
 def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
     if not chars:
         return re.compile("(?!)")  # matches nothing
+    return re.compile(f"[{class_body(chars)}]")
+
+
+def class_body(chars: frozenset[str]) -> str:
+    """What goes between the brackets of a regex character class of ``chars``, as ranges."""
     ranges = _ranges(sorted(map(ord, chars)))
-    body = "".join(
-        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-        for lo, hi in ranges
-    )
-    return re.compile(f"[{body}]")
+    return "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
 
 
 def _ranges(codepoints: list[int]) -> list[tuple[int, int]]:

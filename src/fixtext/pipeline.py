@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
+from . import census
 from .config import DEFAULT, Config
 from .decoding import decode_bytes
 from .layers import legacy, multibyte, singlebyte
@@ -47,6 +49,25 @@ _EDITS = {
 def _needs_work(text: str) -> bool:
     """The fast path: pure ASCII text has nothing any layer could repair."""
     return not text.isascii()
+
+
+def _surely_clean(text: str, config: Config) -> bool:
+    """The fast path for the rest: no character of the text is one any layer's
+    damage needs, and its shape holds nothing the legacy layer looks for.
+
+    Each layer asks the same of its own characters first; asked together,
+    clean text (Korean, where only hangul is non-ASCII) takes one scan
+    instead of one per layer.
+    """
+    found = census.of(text)
+    if legacy.may_hold_by_shape(found):
+        return False
+    return _damage_chars(config.codecs).search(found.non_ascii) is None
+
+
+@lru_cache(maxsize=16)
+def _damage_chars(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"[{multibyte.damage_chars(codecs)}{singlebyte.DAMAGE_CHARS}{legacy.DAMAGE_CHARS}]")
 
 
 class _StageMap:
@@ -151,7 +172,8 @@ def _repair(text, normalize, markup: str, config: Config | None, layers, record_
     config = config or DEFAULT
     if policy is not None:
         text = engine.run(text, policy.rules_before_repair(), markup, record_rules)
-    for _ in range(config.max_passes):
+    passes = 0 if not _needs_work(text) or _surely_clean(text, config) else config.max_passes
+    for _ in range(passes):
         changed = False
         for layer in config.layers:
             if not _needs_work(text):

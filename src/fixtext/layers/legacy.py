@@ -291,6 +291,20 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 #: Any CJK character (:data:`_WIDE`) but hangul.
 _CJK_BUT_HANGUL = re.compile("[\u2e80-\u312f\u3190-\uabff\ud7a4-\ud7ff\uf900-\ufaff\uff00-\uffef]")
 
+#: This layer's damage holds one of these characters (a regex class body),
+#: unless its census shape already says it may (:func:`may_hold_by_shape`):
+#: CJK other than hangul. One CJK codec read as another needs it, and so does
+#: a Western word read as CJK that touches no ASCII letter (a short run
+#: starting with a letter-trailed character, which no codec makes hangul).
+DAMAGE_CHARS = _CJK_BUT_HANGUL.pattern[1:-1]
+
+
+def may_hold_by_shape(found: census.Census) -> bool:
+    """Could the text hold this layer's damage by its shape alone: two
+    high-byte characters together (legacy CJK read as latin-1 or cp1252), or
+    CJK beside an ASCII letter (Western text read as CJK)?"""
+    return found.may_hold_single_byte_pairs() or (found.cjk and found.may_hold_wide_by_letter())
+
 
 def _surely_fluent(spans: list[str]) -> list[bool]:
     """Which spans :func:`_not_worth_rereading` would call too fluent, as far
@@ -500,18 +514,26 @@ def find(text: str, config: Config) -> list[Step]:
     """
     if text.isascii():
         return []
-    held = census.of(text)
-    spans = [(span, kind.misreadings) for kind in SPAN_KINDS if kind.may_hold(held) for span in kind.find(text)]
-    decoded = _cross_cjk_spans(text) if _holds_cjk(held) else {}
-    spans += [(span, _CROSS_CJK) for span in decoded]
+    spans, decoded = _spans(text)
     if not spans:
         return []  # the usual answer, and a short text's whole cost if it went on
-    spans.sort(key=_longest_first)
     evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
     established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
     if established:
         return _find(text, spans, decoded, config, {chain: ESTABLISHED_PRIOR for chain in established})
     return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
+
+
+def _spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[Misreading, ...]]], dict]:
+    """Every span of every kind, with the misreadings it may come from, in text
+    order (the longest first where several start together); and the CJK lines
+    worth rereading as another CJK codec, with their rereadings."""
+    held = census.of(text)
+    spans = [(span, kind.misreadings) for kind in SPAN_KINDS if kind.may_hold(held) for span in kind.find(text)]
+    decoded = _cross_cjk_spans(text) if _holds_cjk(held) else {}
+    spans += [(span, _CROSS_CJK) for span in decoded]
+    spans.sort(key=_longest_first)
+    return spans, decoded
 
 
 def _longest_first(found: tuple[tuple[int, int], tuple[Misreading, ...]]) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from itertools import compress, repeat
 
 from .. import census, score
 from ..channel import REPLACEMENT, Channel
-from ..codecdata import any_start_pattern, channel_prior, family_of, start_pattern
+from ..codecdata import any_start_chars, any_start_pattern, channel_prior, class_body, family_of, start_pattern
 from ..config import Config
 from ..matches import Matches, splitting
 from ..model import ErrorMode, Step
@@ -392,6 +392,12 @@ ESTABLISHED = 0.6
 def _shown_codecs(steps: Iterable[Step]) -> frozenset[str]:
     """The codecs whose repairs, alone or together, reach :data:`ESTABLISHED`."""
     return score.shown(steps, lambda step: step.chain[-1], ESTABLISHED)
+
+
+def damage_chars(codecs: tuple[str, ...]) -> str:
+    """A regex class body of the characters this layer's damage through
+    ``codecs`` holds one of: a run's start character, or U+FFFD."""
+    return class_body(any_start_chars(codecs) | {REPLACEMENT})
 
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:

@@ -95,20 +95,24 @@ def _char_class(points: frozenset[int]) -> str:
     return f"[{body}]"
 
 
-def _sieve(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """One regex matching wherever any alternative's needle occurs."""
+def _sieve(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
+    """One regex matching wherever any alternative's needle occurs, and the
+    class of the characters every such match starts with."""
     common = frozenset(map(ord, COMMON_IN_CLEAN_TEXT))
     needles = {_needle(items, common) for items in _alternatives(pattern)}
     singles = frozenset().union(*(n[0] for n in needles if len(n) == 1))
     pairs = sorted((_char_class(n[0]), _char_class(n[1])) for n in needles if len(n) > 1)
     # One leading class for all needles lets the regex engine skip ahead at C
     # speed; the lookbehinds then tell which needle it found.
-    first = singles.union(*(n[0] for n in needles))
+    first = _char_class(singles.union(*(n[0] for n in needles)))
     tails = [f"(?<={_char_class(singles)})", *(f"(?<={a}){b}" for a, b in pairs)]
-    return re.compile(f"{_char_class(first)}(?:{'|'.join(tails)})")
+    return re.compile(f"{first}(?:{'|'.join(tails)})"), first
 
 
-SIEVE = _sieve(BADNESS_RE)
+SIEVE, _FIRST = _sieve(BADNESS_RE)
+#: Every sieve hit, and so every ``BADNESS_RE`` match, holds one of these
+#: characters (a regex character class's body).
+DAMAGE_CHARS = _FIRST[1:-1]
 
 #: The longest match ``BADNESS_RE`` can make: no match reaches further than
 #: this from a sieve character inside it.

@@ -14,7 +14,12 @@ import ftfy
 from .. import score
 from ..config import Config
 from ..model import ErrorMode, Step
+from .sieve import DAMAGE_CHARS as _SIEVE_CHARS
 from .sieve import badness_matches
+
+#: This layer's damage holds one of these characters (a regex class body):
+#: the lines it hands to ftfy are those where ftfy's badness regex matches.
+DAMAGE_CHARS = _SIEVE_CHARS
 
 LAYER = "single-byte"
 
