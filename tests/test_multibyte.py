@@ -171,12 +171,12 @@ def _readings_one_codec_at_a_time(text, runs, codecs, modes, has_marks):
         marked, plain, qmark = _readings(codec, modes)
         for start, end in runs:
             if has_marks and REPLACEMENT in text[start:end]:
-                readings = tuple((channel, end) for channel in marked)
+                readings = tuple((channel, end - start) for channel in marked)
             else:
-                readings = tuple((channel, end) for channel in plain)
+                readings = tuple((channel, end - start) for channel in plain)
                 if allow_qmark and text.startswith("?", end):
                     stop = len(text) - len(text[end:].lstrip("?"))
-                    readings = ((qmark, stop), *readings)
+                    readings = ((qmark, stop - start), *readings)
             by_run[(start, end)] = by_run.get((start, end), ()) + readings
     return by_run
 

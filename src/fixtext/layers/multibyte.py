@@ -213,9 +213,10 @@ def _numbered(codec: str, errors: ErrorMode) -> int:
     """The channel's number in :data:`_CHANNELS`.
 
     A run's readings are kept as (number, stop) tuples of plain integers,
-    which the garbage collector stops tracking: a channel holds an enum
-    member, which it would track, and ten megabytes of damaged English list
-    over a million readings, walked by every full collection while they live.
+    the stop counted from the run's start so that runs of one length share
+    them: a channel holds an enum member, which the garbage collector would
+    track, and ten megabytes of damaged English list over a million
+    readings, walked by every full collection while they live.
     """
     channel = Channel(codec, errors)
     if channel not in _NUMBERS:
@@ -401,7 +402,8 @@ def damage_chars(codecs: tuple[str, ...]) -> str:
 
 
 def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:
-    """Each run that may be damage, with its readings: (channel number, where the reading stops)."""
+    """Each run that may be damage, with its readings: (channel number, how far
+    from the run's start the reading stops)."""
     by_run: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
     non_ascii = census.of(text).non_ascii  # every start character is non-ASCII
     if not any_start_pattern(config.codecs).search(non_ascii) and REPLACEMENT not in non_ascii:
@@ -432,8 +434,8 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
 
 def _add_readings(by_run, text, runs, codecs: list[tuple[str, bool]], modes, has_marks: bool) -> None:
     """Add each run's readings through ``codecs`` to ``by_run``, in their order,
-    with where each would stop. Each codec comes with whether its decoder may
-    have written ``?`` for lost bytes.
+    with how far from the run's start each would stop. Each codec comes with
+    whether its decoder may have written ``?`` for lost bytes.
 
     (One loop with the channels made beforehand: there are tens of thousands
     of runs in a megabyte of damaged English.)
@@ -451,18 +453,23 @@ def _add_readings(by_run, text, runs, codecs: list[tuple[str, bool]], modes, has
         questioned += ((qmark,) if allow_qmark else ()) + codec_plain
         if allow_qmark:
             qmarks.add(qmark)
+    shared: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
     for run in runs:
         start, end = run
+        size = end - start
         if has_marks and text.find(REPLACEMENT, start, end) >= 0:
-            readings = tuple([(channel, end) for channel in marked])
+            readings = tuple([(channel, size) for channel in marked])
         elif qmarks and text.startswith("?", end):
             stop = end
             while text.startswith("?", stop):
                 stop += 1
-            readings = tuple([(channel, stop if channel in qmarks else end) for channel in questioned])
+            readings = tuple([(channel, stop - start if channel in qmarks else size) for channel in questioned])
         else:
-            readings = tuple([(channel, end) for channel in plain])
-        by_run[run] = by_run.get(run, ()) + readings
+            readings = tuple([(channel, size) for channel in plain])
+        readings = by_run.get(run, ()) + readings
+        # Runs of one length share their readings: one tuple each, not one per
+        # run for the garbage collector to walk again and again.
+        by_run[run] = shared.setdefault(readings, readings)
 
 
 def _choose(
@@ -515,13 +522,11 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> tuple
     brief_left = lossy.open_quotes(left) + left[-_CONTEXT:]
     # (List comprehensions: for the few channels of a run they beat generators and map.)
     if shown is None:
-        readings = tuple([(_CHANNELS[number], stop - start, prior) for number, stop in channels])
+        readings = tuple([(_CHANNELS[number], stop, prior) for number, stop in channels])
     else:
-        readings = tuple(
-            [(_CHANNELS[number], stop - start, _prior(_CHANNELS[number].codec, prior, shown)) for number, stop in channels]
-        )
+        readings = tuple([(_CHANNELS[number], stop, _prior(_CHANNELS[number].codec, prior, shown)) for number, stop in channels])
     # All that any of the channels looks at: the run, its markers, and the context after them.
-    seen = text[start : max([stop for _, stop in channels]) + _CONTEXT + 1]
+    seen = text[start : start + max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= REMEMBERED_RUN else _best_alone.__wrapped__
     return best_alone(seen, brief_left, readings, config)
 
