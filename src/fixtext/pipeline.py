@@ -60,9 +60,9 @@ def _surely_clean(text: str, config: Config) -> bool:
     instead of one per layer.
     """
     found = census.of(text)
-    if legacy.may_hold_by_shape(found):
-        return False
-    return _damage_chars(config.codecs).search(found.non_ascii) is None
+    if _damage_chars(config.codecs).search(found.non_ascii):
+        return False  # first: in most text that is not clean, a character says so at once
+    return not legacy.may_hold_by_shape(found)
 
 
 @lru_cache(maxsize=16)
