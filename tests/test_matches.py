@@ -48,12 +48,17 @@ def test_the_multibyte_layers_runs_are_the_non_ascii_runs():
     assert runs.judged == {}
 
 
-@given(text=_TEXT, marks=st.booleans())
+# Beyond the count from which runs are narrowed first: a word of one or two characters each.
+_MANY_RUNS = st.lists(st.text(alphabet=st.sampled_from("中’éß\ufffda"), min_size=1, max_size=2), min_size=70, max_size=120).map(" ".join)
+
+
+@given(text=st.one_of(_TEXT, _MANY_RUNS), marks=st.booleans())
 def test_runs_holding_a_pattern_are_found_once_and_alike(text, marks):
     from fixtext.layers.multibyte import _SPLIT_BY_ASCII, _AllRuns
 
     pattern = re.compile("[中’]")
     runs = _AllRuns.between(_SPLIT_BY_ASCII, text)
+    runs.any_start = re.compile("[中’éß]")  # a class holding the pattern's, as every codec's start characters do
     expected = [i for i, run in enumerate(runs.strings) if pattern.search(run) or (marks and "\ufffd" in run)]
     assert runs.holding(pattern, marks) == expected
     assert runs.holding(pattern, marks) is runs.holding(pattern, marks)

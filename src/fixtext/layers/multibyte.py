@@ -282,17 +282,19 @@ class _AllRuns(Matches):
     def __init__(self, parts: list[str]) -> None:
         super().__init__(parts)
         self.judged: dict[bytes, list[bool]] = {}  # see _looks_like_utf8
-        self._holding: dict[tuple[re.Pattern[str], bool], list[int]] = {}
+        self._holding: dict[tuple[str, bool], list[int]] = {}
 
     def holding(self, pattern: re.Pattern[str], marks: bool) -> list[int]:
         """The indexes of the runs holding a character of ``pattern`` (or, with
         ``marks``, a U+FFFD). Remembered by pattern: GBK and GB18030 damage
         starts from the same characters."""
-        key = (pattern, marks)
+        key = (pattern.pattern, marks)  # a compiled pattern hashes its whole program: its text is hashed once
         if key not in self._holding:
             among: Sequence[int] = range(len(self.strings))
-            if self.any_start is not None and pattern is not self.any_start:
-                among = self.holding(self.any_start, marks)  # words of European languages drop out here
+            # Words of European languages drop out here; a short text's few
+            # runs are searched at once instead, cheaper than narrowing them.
+            if self.any_start is not None and pattern is not self.any_start and len(self.strings) > _NARROWED:
+                among = self.holding(self.any_start, marks)
             strings = self.strings if len(among) == len(self.strings) else [self.strings[i] for i in among]
             found = map(bool, map(pattern.search, strings))
             if marks:
@@ -300,6 +302,8 @@ class _AllRuns(Matches):
             self._holding[key] = list(compress(among, found))
         return self._holding[key]
 
+
+_NARROWED = 64  # runs from which narrowing them first pays for itself
 
 #: What separates the runs: splitting by it is three times faster on damaged
 #: English than splitting by the runs themselves.
