@@ -570,11 +570,7 @@ def _find(text, spans, decoded: dict, config: Config, lowered: dict, needed: flo
     for (start, end), misreadings in spans:
         if steps and start < steps[-1].end:
             continue
-        together = None
-        if misreadings is _CROSS_CJK:
-            together = decoded.get((start, end))
-            if together is None:
-                continue  # no codec fits, or too fluent to reread
+        together = decoded[(start, end)] if misreadings is _CROSS_CJK else None  # decoded with the other lines
         step = _best(text, start, end, config, misreadings, lowered, needed, together)
         if step and _settled(text, step, config):
             steps.append(step)

@@ -248,7 +248,7 @@ def _looks_like_utf8(runs: list[str], codec: str, judged: dict[bytes, list[bool]
     return judged[data]
 
 
-def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
+def _runs(text: str, codec: str, all_runs: _AllRuns, has_marks: bool) -> list[tuple[int, int]]:
     """Of the text's non-ASCII runs, those that could be UTF-8 read as ``codec``:
     they hold a character such damage starts with (or a U+FFFD where a
     decoder lost a whole character), and their bytes are near UTF-8.
@@ -258,9 +258,8 @@ def _runs(text: str, codec: str, all_runs: _AllRuns) -> list[tuple[int, int]]:
     costs no Python per run.
     """
     pattern = start_pattern(codec)
-    non_ascii = census.of(text).non_ascii  # every start character, and U+FFFD, is non-ASCII
-    has_marks = REPLACEMENT in non_ascii
-    if not has_marks and not pattern.search(non_ascii):
+    # Every start character is non-ASCII; ``has_marks``: the text holds U+FFFD.
+    if not has_marks and not pattern.search(census.of(text).non_ascii):
         return []
     strings = all_runs.strings
     chosen = all_runs.holding(pattern, has_marks)
@@ -420,7 +419,7 @@ def _candidates(text: str, config: Config) -> dict[tuple[int, int], tuple[tuple[
     group: list[tuple[str, bool]] = []
     group_runs: list[tuple[int, int]] = []
     for codec in config.codecs:
-        runs = _runs(text, codec, all_runs)
+        runs = _runs(text, codec, all_runs, has_marks)
         if not runs:
             continue
         allow_qmark = (

@@ -21,6 +21,7 @@ import sys
 from ftfy.badness import BADNESS_RE
 
 from .. import census
+from ..codecdata import class_body
 
 if sys.version_info >= (3, 11):
     import re._parser as _sre_parse
@@ -83,16 +84,7 @@ def _needle(items: list[frozenset[int] | None], common: frozenset[int]) -> tuple
 
 
 def _char_class(points: frozenset[int]) -> str:
-    ranges: list[list[int]] = []
-    for cp in sorted(points):
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    body = "".join(
-        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
-    )
-    return f"[{body}]"
+    return f"[{class_body(frozenset(map(chr, points)))}]"
 
 
 def _sieve(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
