@@ -206,15 +206,15 @@ def test_lines_the_codec_cannot_round_trip_keep_their_bytes(tmp_path):
 
 
 def test_a_repair_the_encoding_cannot_hold_leaves_the_file_unchanged(tmp_path):
-    # UTF-8 é read as GBK, in a Japanese cp932 file: é has no cp932 bytes.
+    # UTF-8 é read as GBK, in a Japanese Shift_JIS file: é has no Shift_JIS bytes.
     path = tmp_path / "menu.txt"
-    data = "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3067\u3059\u3002caf\u8305\u3067\u3059\r\n".encode("cp932")
+    data = "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3067\u3059\u3002caf\u8305 \u3067\u3059\r\n".encode("cp932")
     path.write_bytes(data)
     result = cli("--write", str(path))
-    assert result.code == 2 and "cannot be written in cp932" in result.err and "--to-utf8" in result.err
+    assert result.code == 2 and "cannot be written in" in result.err and "--to-utf8" in result.err
     assert path.read_bytes() == data
     assert cli("--write", "--to-utf8", str(path)).code == 1
-    assert path.read_bytes().decode("utf-8").endswith("caf\u00e9\u3067\u3059\r\n")
+    assert path.read_bytes().decode("utf-8").endswith("caf\u00e9 \u3067\u3059\r\n")
 
 
 def test_unencodable_repair_is_reported_without_writing(tmp_path):

@@ -151,27 +151,15 @@ def _other_cost(ch: str, cp: int) -> float:
     return 7.0
 
 
-# The letters each alphabet uses every day; the rest of its block is rare.
-_CORE_LETTERS = ((0x391, 0x3C9), (0x410, 0x451), (0x5D0, 0x5EA), (0x621, 0x64A))
-
-#: The accented Latin letters European languages write every day: those of
-#: Latin Extended-A that the Windows code pages for Western, Central European,
-#: Turkish and Baltic text, or ISO 8859-3 (Maltese, Esperanto), can hold. The
-#: rest (Ŀ, ĸ, ŉ, Ŋ, ſ…) belong to a few orthographies or to none.
-_EUROPEAN_LETTERS = frozenset(
-    ch
-    for codec in ("cp1250", "cp1252", "cp1254", "cp1257", "iso8859_3")
-    for ch in bytes(range(0x80, 0x100)).decode(codec, "ignore")
-    if "\u0100" <= ch <= "\u017f"
-)
+#: What a letter costs by how languages write it (CLDR's exemplar characters,
+#: :func:`charstats.letter_tier`): in some language's everyday alphabet, only
+#: in borrowed words, or in no language's alphabet at all, which is what a
+#: wrong decode writes (``ϵͳ`` for ``系统``).
+LETTER_COSTS = {"main": 4.0, "auxiliary": 7.0, None: 9.0}
 
 
 def _letter_cost(cp: int) -> float:
-    if any(lo <= cp <= hi for lo, hi in _CORE_LETTERS) or chr(cp) in _EUROPEAN_LETTERS:
-        return 4.0
-    if 0x250 <= cp <= 0x2AF or 0x1D00 <= cp <= 0x1DBF:
-        return 9.0  # phonetic alphabets: dictionaries use them, prose does not
-    return 7.0 if cp < 0x800 else 6.0
+    return LETTER_COSTS[charstats.letter_tier(chr(cp))]
 
 
 def mean_char_cost(text: str) -> float:
@@ -305,11 +293,20 @@ _ISOLATED = re.compile(
 SCRIPTS_IN_ONE_WORD = 4.5
 
 
+#: An alphabet's letter next to an ideograph, kana or hangul syllable: what
+#: Latin next to them costs, for every alphabet alike.
+_WIDE_SCRIPTS = frozenset(("han", "kana", "hangul"))
+
+
 def _clash(left: str, right: str) -> float:
     known = _CLASHES.get(frozenset((left, right)))
     if known is not None:
         return known
-    return SCRIPTS_IN_ONE_WORD if left in _LETTERS and right in _LETTERS else 0.0
+    if left in _LETTERS and right in _LETTERS:
+        return SCRIPTS_IN_ONE_WORD
+    if (left in _LETTERS and right in _WIDE_SCRIPTS) or (right in _LETTERS and left in _WIDE_SCRIPTS):
+        return _CLASHES[frozenset(("latin", "han"))]
+    return 0.0
 
 
 #: Words are mostly plain letters: "òò" or "ųųŤB" is not a word.
@@ -333,10 +330,12 @@ _SPACED_IDEOGRAPHS = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 #: ASCII symbols that prose does not glue to an ideograph, kana or hangul
-#: ("歎~"), but that UTF-8 read as Shift_JIS leaves there as trail bytes.
+#: ("歎~"), but that UTF-8 read as Shift_JIS leaves there as trail bytes:
+#: those of the trail bytes' range 0x40-0x7E (``=`` in ``--mode=模式`` is none).
 GLUED_SYMBOL = 2.5
 _WIDE = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
-_GLUED_SYMBOL = re.compile(f"[{_WIDE}][~^_|`\\\\{{}}<>@#$%&*+=\\[\\]]|[~^_|`\\\\{{}}<>@#$%&*+=\\[\\]][{_WIDE}]")
+_TRAIL_SYMBOLS = re.escape("".join(ch for ch in map(chr, range(0x40, 0x7F)) if not ch.isalnum()))
+_GLUED_SYMBOL = re.compile(f"[{_WIDE}][{_TRAIL_SYMBOLS}]|[{_TRAIL_SYMBOLS}][{_WIDE}]")
 
 
 #: A single hangul syllable or kana (half-width too) glued to Latin letters ("est찼"), as
@@ -377,6 +376,18 @@ GLUED_BULLET = 4.0
 _GLUED_BULLET = re.compile(r"•(?=\S)")
 
 
+#: Two letters from U+0100 up side by side that no language writes (``ЪЪ``,
+#: ``κΡ``; :func:`charstats.letter_pair_written`): each letter may be
+#: ordinary, the pair is a wrong decode's. (Latin-1's letters have a rule of
+#: their own, :data:`LATIN1_SOUP`.)
+UNWRITTEN_LETTER_PAIR = 3.0
+_LETTER_PAIR = re.compile("(?=([^\\W\\d_\x00-\xff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\uffff]{2}))")
+
+
+def _unwritten_pairs(text: str) -> int:
+    return sum(not charstats.letter_pair_written(pair) for pair in _LETTER_PAIR.findall(text))
+
+
 def cost(text: str) -> float:
     """Total cost of ``text``: its characters in the language that suits them
     best, plus how its neighbouring characters fit together."""
@@ -395,7 +406,25 @@ def language_cost(text: str, languages: tuple[str, ...] = LANGUAGES, left: str =
     for index, lang in _BIGRAM_LANGUAGES:
         if lang in languages:
             totals[index] -= _bigram_discount(left[-1:] + text + right[:1], index)
-    return min(totals[LANGUAGES.index(lang)] for lang in languages)
+    return min(totals[LANGUAGES.index(lang)] for lang in languages) - _letter_pair_discount(left[-1:] + text + right[:1])
+
+
+def _letter_pair_discount(text: str) -> float:
+    """How much cheaper ``text`` is for its pairs of non-ASCII letters that
+    languages write (``по``, ``εί``), in any of :data:`LANGUAGES` alike: the
+    second letter costs what the pair's statistics say, on the scale of the
+    in-word pairs of CJK (:func:`_pair_discount_in`)."""
+    if text.isascii():
+        return 0.0
+    return sum(map(_LETTER_PAIR_DISCOUNTS.__getitem__, _LETTER_PAIR.findall(text)))
+
+
+def _letter_pair_discount_of(pair: str, _index: int = 0) -> float:
+    bits = charstats.letter_pair_cost(pair)
+    return 0.0 if bits is None else max(0.0, char_cost(pair[1]) - (0.4 * bits + 0.5))
+
+
+_LETTER_PAIR_DISCOUNTS = _FilledIn(0, _letter_pair_discount_of)
 
 
 #: Each occurrence of a pattern that mojibake makes and prose does not, with its cost.
@@ -423,10 +452,14 @@ def structure_cost(text: str) -> float:
         return total
     total += 2.0 * _accent_heavy(text)
     total += LATIN1_SOUP * sum(len(m.group()) for m in _LATIN1_SOUP.finditer(text))
+    total += UNWRITTEN_LETTER_PAIR * _unwritten_pairs(text)
     total += sum(weight * len(pattern.findall(text)) for weight, pattern in _MISFITS)
+    # Digits sit beside ideographs (3月, 2025年, a word list's counts) as
+    # often as beside Latin words: they do not make an ideograph stand alone.
+    words = [("neutral" if ch.isdigit() else script) for ch, script in zip(text, scripts)] if _ISOLATED.search(text) else scripts
     for match in _ISOLATED.finditer(text):
         start, end = match.span()
-        if "latin" in (_neighbour(scripts, start - 1, -1), _neighbour(scripts, end, 1)):
+        if _LETTERS.intersection((_neighbour(words, start - 1, -1), _neighbour(words, end, 1))):
             total += sum(
                 ISOLATED_RARE_IDEOGRAPH if char_cost(ch) >= 5.0 else ISOLATED_IDEOGRAPH for ch in match.group()
             )
@@ -455,6 +488,70 @@ def _neighbour(scripts: list[str], i: int, step: int) -> str:
     return scripts[i] if 0 <= i < len(scripts) else "neutral"
 
 
+#: The scripts :func:`introduces_script` tells apart (Unicode's Script
+#: property, through :mod:`regex`); kana are one, as Japanese writes both.
+_SCRIPTS = (
+    "Latin", "Greek", "Cyrillic", "Armenian", "Hebrew", "Arabic", "Syriac", "Thaana", "Nko", "Devanagari",
+    "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Thai",
+    "Lao", "Tibetan", "Myanmar", "Georgian", "Hangul", "Ethiopic", "Cherokee", "Canadian_Aboriginal", "Ogham",
+    "Runic", "Khmer", "Mongolian", "Hiragana Katakana", "Bopomofo", "Han", "Yi", "Coptic", "Tifinagh",
+)  # fmt: skip
+_SCRIPT_LETTERS = {
+    name: regex.compile("[" + "".join(f"\\p{{sc={part}}}" for part in name.split()) + "]") for name in _SCRIPTS
+}
+
+
+#: Scripts where one character can be a word of its own: for them the rule
+#: of :func:`introduces_script` says nothing (None: letters of no listed script).
+_WORD_PER_CHARACTER = frozenset((None, "Han", "Hiragana Katakana", "Hangul", "Yi"))
+
+
+@lru_cache(maxsize=4096)
+def letter_script(ch: str) -> str | None:
+    """The script of a letter, by name in :data:`_SCRIPTS` (None for others)."""
+    return next((name for name, letters in _SCRIPT_LETTERS.items() if letters.match(ch)), None)
+
+
+def introduces_script(observed: str, candidate: str, context: str) -> bool:
+    """Would ``candidate`` bring in a script that neither the span nor its
+    context needs?
+
+    A repair may write letters of an alphabet the text around it does not use
+    only by writing a word of it, two letters or more in a row (``Привет``
+    for ``袩褉懈胁械褌``); a lone letter of a script foreign to its context
+    (``ѡ`` for ``选`` in Chinese, ``ô`` for ``么`` after a digit) is what a
+    chance reading of clean text looks like, and no scoring needs to weigh it.
+    """
+    # ASCII letters are left out: a repair does not write them, it finds them
+    # among the bytes it decodes (the "A" of "’A", once a trail byte of 橝).
+    for script in {letter_script(ch) for ch in candidate if ch.isalpha() and not ch.isascii()} - _WORD_PER_CHARACTER:
+        letters = _SCRIPT_LETTERS[script]
+        if letters.search(observed) or letters.search(context):
+            continue
+        if not any(map(_a_word, _runs_of(candidate, script))):
+            return True
+    return False
+
+
+def _a_word(run: str) -> bool:
+    """Two letters or more, each pair of them written by some language (not ``ԴԿ``)."""
+    return len(run) >= 2 and not _unwritten_pairs(run)
+
+
+def _runs_of(text: str, script: str) -> list[str]:
+    """The maximal runs of ``text``'s letters (and their marks) of one script."""
+    runs, current = [], []
+    for ch in text:
+        if ch.isalpha() and letter_script(ch) == script:
+            current.append(ch)
+        elif current and unicodedata.category(ch)[0] != "M":
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
 #: What believing "this span was damaged" costs before any evidence.
 CHANNEL_PRIOR = 4.0
 
@@ -474,8 +571,9 @@ def utf8_evidence(candidate: str, skip: tuple[int, ...] = ()) -> float:
     )
 
 
-#: The prior once the same channel has already explained other damage in the document.
-ESTABLISHED_PRIOR = -2.0
+#: The prior of UTF-8 damage through a codec once a certain repair in the
+#: same document went through it (:func:`shown`).
+SHOWN_CODEC_PRIOR = -2.0
 
 
 def fits_better(observed: str, candidate: str, left: str, right: str) -> bool:
@@ -526,14 +624,16 @@ def confidence(gain: float) -> float:
     return round(1.0 - 0.5 ** (gain / 4.0), 4)
 
 
-def shown(steps, key, threshold: float) -> frozenset:
-    """The ``key(step)`` values whose steps, taken as independent evidence,
-    reach ``threshold`` together.
+#: How confident one repair must be, on its own, to show that the document
+#: went through its channel. Several weak repairs never add up to this: clean
+#: CJK text offers dozens of chance readings, each weak, and adding up their
+#: doubts once made a long clean document "show" a channel and then lose
+#: characters to it.
+CERTAIN = 0.9
 
-    Confidence maps a gain in cost to [0, 1); gains add up, so the doubts
-    multiply: three repairs at 0.35 are together as sure as one at 0.73.
-    """
-    doubt: dict = {}
-    for step in steps:
-        doubt[key(step)] = doubt.get(key(step), 1.0) * (1.0 - step.confidence)
-    return frozenset(k for k, left in doubt.items() if 1.0 - left >= threshold)
+
+def shown(steps, key) -> frozenset:
+    """The ``key(step)`` values of which at least one step is certain on its own
+    (confidence at least :data:`CERTAIN`): document-level evidence comes only
+    from repairs that need no help from the rest of the document."""
+    return frozenset(key(step) for step in steps if step.confidence >= CERTAIN)

@@ -342,10 +342,21 @@ def _western(text: str) -> bool:
     typographic punctuation?"""
     return all(
         ch.isascii()
-        or ch in score.COMMON_PUNCTUATION
+        or (ch in score.COMMON_PUNCTUATION and not _glued_quote(text, i))
         or (_LATIN1_LETTER.match(ch) and (text[i - 1 : i].isascii() or text[i + 1 : i + 2].isascii()))
         for i, ch in enumerate(text)
     ) and any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+#: Opening quotation marks begin a word, closing double ones end it: prose
+#: glues neither to a letter on that side ("I‘S", "Y”N" are CJK read as cp1252).
+_OPENING = frozenset("‘“„")
+_CLOSING = frozenset("”")
+
+
+def _glued_quote(text: str, i: int) -> bool:
+    ch = text[i]
+    return (ch in _OPENING and text[i - 1 : i].isalnum()) or (ch in _CLOSING and text[i + 1 : i + 2].isalnum())
 
 
 _LATIN1_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
@@ -461,7 +472,13 @@ def _best(
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-        prior = (lowered or {}).get(misreading, CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR)
+        context = text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
+        if score.introduces_script(text[start:end], candidate, context):
+            continue
+        usual = CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR
+        prior = (lowered or {}).get(misreading, usual)
+        if prior < usual and not score.fits_better(text[start:end], candidate, text[start - 3 : start], text[end : end + 3]):
+            prior = usual  # as in the multibyte layer: the lower prior is for rereadings that fit their surroundings
         step = _step(text, start, end, candidate, misreading, config, prior, needed)
         if step and (best is None or step.confidence > best.confidence):
             best = step
@@ -469,6 +486,8 @@ def _best(
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
+#: How far on each side of a span its context is searched for the scripts a rereading writes.
+_SCRIPT_CONTEXT = 300
 
 
 def _rereadings(
@@ -518,9 +537,9 @@ def find(text: str, config: Config) -> list[Step]:
     if not spans:
         return []  # the usual answer, and a short text's whole cost if it went on
     evidence = _find(text, spans, decoded, config, {}, config.min_confidence)
-    established = score.shown(evidence, lambda step: step.chain, ESTABLISHED)
+    established = score.shown(evidence, lambda step: step.chain)
     if established:
-        return _find(text, spans, decoded, config, {chain: ESTABLISHED_PRIOR for chain in established})
+        return _find(text, spans, decoded, config, {chain: SHOWN_MISREADING_PRIOR for chain in established})
     return [step for step in evidence if step.confidence >= _needed(step.start, step.end, config)]
 
 
@@ -559,10 +578,9 @@ def _cross_cjk_spans(text: str) -> dict[tuple[int, int], dict[Misreading, str]]:
     return dict(zip(lines.spans(together), together.values()))
 
 
-#: Rereadings this confident, alone or together, show the document went through that misreading.
-ESTABLISHED = 0.6
-#: The prior for more of the same misreading in such a document.
-ESTABLISHED_PRIOR = 4.0
+#: The prior for more of the same misreading in a document where one
+#: rereading was certain on its own (:func:`score.shown`).
+SHOWN_MISREADING_PRIOR = 4.0
 
 
 def _find(text, spans, decoded: dict, config: Config, lowered: dict, needed: float | None = None) -> list[Step]:

@@ -365,7 +365,7 @@ def _answers(text: str, config: Config) -> tuple[list[int], list[tuple[Step, ...
         for step in _placed(offsets, answers):  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
-        offsets, answers, _ = _choose(text, runs, config, score.ESTABLISHED_PRIOR, kept, shown)
+        offsets, answers, _ = _choose(text, runs, config, score.SHOWN_CODEC_PRIOR, kept, shown)
     return offsets, answers
 
 
@@ -389,13 +389,9 @@ def _all_kept(
     )
 
 
-#: Repairs this confident, alone or together, establish that the document went through the channel.
-ESTABLISHED = 0.6
-
-
 def _shown_codecs(steps: Iterable[Step]) -> frozenset[str]:
-    """The codecs whose repairs, alone or together, reach :data:`ESTABLISHED`."""
-    return score.shown(steps, lambda step: step.chain[-1], ESTABLISHED)
+    """The codecs of which one repair is certain on its own (:func:`score.shown`)."""
+    return score.shown(steps, lambda step: step.chain[-1])
 
 
 def damage_chars(codecs: tuple[str, ...]) -> str:
@@ -531,7 +527,22 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> tuple
     # All that any of the channels looks at: the run, its markers, and the context after them.
     seen = text[start : start + max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= REMEMBERED_RUN else _best_alone.__wrapped__
-    return best_alone(seen, brief_left, readings, config)
+    best = best_alone(seen, brief_left, readings, config)
+    if best:
+        # Judged in a brief context, so that answers can be remembered; the
+        # scripts the paragraph uses are asked of the whole of it.
+        context = left + text[start + len(seen) : start + len(seen) + _SCRIPT_CONTEXT]
+        best = tuple([step for step in best if not _foreign(step, seen, context)])
+    return best
+
+
+#: How far after a run its context is searched for the scripts a repair writes.
+_SCRIPT_CONTEXT = 300
+
+
+def _foreign(step: Step, seen: str, context: str) -> bool:
+    """Does the step write a script neither its run nor its paragraph needs (:func:`score.introduces_script`)?"""
+    return score.introduces_script(step.before, step.after, context + seen[: step.start] + seen[step.end :])
 
 
 def _prior(codec: str, prior: float, shown: frozenset[str]) -> float:
@@ -586,12 +597,37 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
     offset = len(left)
     context = _ParagraphSoFar(text)
     found = []
-    for piece in analyse(text, offset, offset + len(run), channel, family):
-        step = _resolve_piece(piece, text, context.before(piece.start), config, prior, offset + len(run))
+    pieces = list(analyse(text, offset, offset + len(run), channel, family))
+    starts = {piece.start for piece in pieces}
+    for piece in pieces:
+        # What follows a piece is damaged too only where another piece goes
+        # on; a part of the run the channel cannot explain is text as it
+        # stands, and judges the piece like any neighbour (路 before 径).
+        run_end = piece.end + 1 if piece.end in starts else piece.end
+        step = _resolve_piece(piece, text, context.before(piece.start), config, prior, run_end)
         if step is not None:
             context.accept(0, (step,))  # the next part sees this one repaired
             found.append(step.moved(start=step.start - offset, end=step.end - offset))
+    whole = _whole_word(pieces, text, left, config, prior, offset + len(run))
+    if whole is not None and whole.end - whole.start > _coverage(found)[0]:
+        return (whole.moved(start=whole.start - offset, end=whole.end - offset),)
     return tuple(found)
+
+
+def _whole_word(pieces: list[Piece], text: str, left: str, config: Config, prior: float, run_end: int) -> Step | None:
+    """The parts of a run, when none lost bytes and they follow one another,
+    repaired as one damage.
+
+    Each part must earn its own repair (see :func:`pieces.analyse`), but a
+    word of an alphabet read through a CJK codec (``袩褉懈胁械褌`` for
+    ``Привет``) is cut at every letter, and no single letter is worth the
+    prior: one prior for the word is what believing one damage costs.
+    """
+    if len(pieces) < 2 or any(p.gaps for p in pieces) or any(a.end != b.start for a, b in zip(pieces, pieces[1:])):
+        return None
+    first = pieces[0]
+    whole = Piece(first.start, pieces[-1].end, b"".join(p.data for p in pieces), (), first.channel, first.family)
+    return resolve(whole, text, left, config, prior, run_end)
 
 
 def _resolve_piece(piece: Piece, text: str, left: str, config: Config, prior: float, run_end: int) -> Step | None:
