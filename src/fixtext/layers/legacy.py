@@ -348,6 +348,15 @@ def _western(text: str) -> bool:
     ) and any(ch.isascii() and ch.isalpha() for ch in text)
 
 
+def _mostly_cjk_context(context: str) -> bool:
+    """Is the text around a span CJK prose: more CJK characters than ASCII letters?
+
+    A Western word read as a CJK codec sits among Western words; in CJK
+    prose an ideograph beside an ASCII letter is ordinary writing.
+    """
+    return len(_WIDE.findall(context)) > len(_ASCII_LETTER.findall(context))
+
+
 #: Opening quotation marks begin a word, closing double ones end it: prose
 #: glues neither to a letter on that side ("I‘S", "Y”N" are CJK read as cp1252).
 _OPENING = frozenset("‘“„")
@@ -468,11 +477,13 @@ def _best(
     """
     best = None
     for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
+        context = text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
         if misreading.source == "windows-1252":
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-        context = text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
+            if _mostly_cjk_context(context):
+                continue  # CJK prose glues its words to ASCII (如test, \fI全\fR): no Western text there
         if score.introduces_script(text[start:end], candidate, context):
             continue
         usual = CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR

@@ -596,22 +596,37 @@ def _resolve_alone(run, after, left, channel, family, config, prior) -> tuple[St
     text = left + run + after
     offset = len(left)
     context = _ParagraphSoFar(text)
-    found = []
     pieces = list(analyse(text, offset, offset + len(run), channel, family))
     starts = {piece.start for piece in pieces}
+    chosen: dict[int, tuple[Piece, str, Step]] = {}  # by the piece's start: the piece, its left context, its step
     for piece in pieces:
         # What follows a piece is damaged too only where another piece goes
         # on; a part of the run the channel cannot explain is text as it
         # stands, and judges the piece like any neighbour (路 before 径).
         run_end = piece.end + 1 if piece.end in starts else piece.end
-        step = _resolve_piece(piece, text, context.before(piece.start), config, prior, run_end)
+        before = context.before(piece.start)
+        step = _resolve_piece(piece, text, before, config, prior, run_end)
         if step is not None:
             context.accept(0, (step,))  # the next part sees this one repaired
-            found.append(step.moved(start=step.start - offset, end=step.end - offset))
+            chosen[piece.start] = (piece, before, step)
+    found = [
+        step.moved(start=step.start - offset, end=step.end - offset)
+        for piece, before, step in chosen.values()
+        if _holds_beside(piece, before, chosen, starts, text, config, prior)
+    ]
     whole = _whole_word(pieces, text, left, config, prior, offset + len(run))
     if whole is not None and whole.end - whole.start > _coverage(found)[0]:
         return (whole.moved(start=whole.start - offset, end=whole.end - offset),)
     return tuple(found)
+
+
+def _holds_beside(piece: Piece, before: str, chosen: dict, starts: set[int], text: str, config: Config, prior: float) -> bool:
+    """Does a piece's repair still hold once the part after it turned out not
+    to be repaired? That part is then the text as it stands, and judges the
+    piece as any neighbour does (``模`` before an unrepaired ``式``)."""
+    if piece.end not in starts or piece.end in chosen:
+        return True
+    return _resolve_piece(piece, text, before, config, prior, piece.end) is not None
 
 
 def _whole_word(pieces: list[Piece], text: str, left: str, config: Config, prior: float, run_end: int) -> Step | None:
