@@ -349,12 +349,15 @@ def _western(text: str) -> bool:
 
 
 def _mostly_cjk_context(context: str) -> bool:
-    """Is the text around a span CJK prose: more CJK characters than ASCII letters?
+    """Is the text around a span Chinese or Japanese prose: more ideographs
+    and kana than ASCII letters?
 
-    A Western word read as a CJK codec sits among Western words; in CJK
-    prose an ideograph beside an ASCII letter is ordinary writing.
+    A Western word read as a CJK codec sits among Western words; in Chinese
+    and Japanese, which put no spaces between words, an ideograph beside an
+    ASCII letter is ordinary writing. (Korean spaces its words: hangul does
+    not count.)
     """
-    return len(_WIDE.findall(context)) > len(_ASCII_LETTER.findall(context))
+    return len(_CJK_BUT_HANGUL.findall(context)) > len(_ASCII_LETTER.findall(context))
 
 
 #: Opening quotation marks begin a word, closing double ones end it: prose

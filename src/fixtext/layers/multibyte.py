@@ -359,12 +359,18 @@ def _answers(text: str, config: Config) -> tuple[list[int], list[tuple[Step, ...
     shown = _shown_codecs(step for steps in answers for step in steps)
     if shown:
         starts = [start for (start, _), _ in runs]
-        if _all_kept(starts, answers, chosen, shown):
-            return offsets, answers  # nothing is judged again: a second pass would only repeat the first
+        ends = dict(run for run, _ in runs)
         kept: dict[int, list[Step]] = {}
         for step in _placed(offsets, answers):  # by the run they belong to; the others' runs are judged again
             if step.chain[-1] in shown:
                 kept.setdefault(starts[bisect.bisect_right(starts, step.start) - 1], []).append(step)
+        # A run its steps repair only in part (two letters of 写械薪) is judged
+        # again too: with the lower prior, the whole word may now be worth it.
+        partial = {start for start, steps in kept.items() if sum(s.end - s.start for s in steps) < ends[start] - start}
+        if not partial and _all_kept(starts, answers, chosen, shown):
+            return offsets, answers  # nothing is judged again: a second pass would only repeat the first
+        for start in partial:
+            del kept[start]
         offsets, answers, _ = _choose(text, runs, config, score.SHOWN_CODEC_PRIOR, kept, shown)
     return offsets, answers
 
