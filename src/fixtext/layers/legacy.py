@@ -348,6 +348,11 @@ def _western(text: str) -> bool:
     ) and any(ch.isascii() and ch.isalpha() for ch in text)
 
 
+def _around(text: str, start: int, end: int) -> str:
+    """The context a span's scripts are judged in: :data:`_SCRIPT_CONTEXT` characters each side."""
+    return text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
+
+
 def _mostly_cjk_context(context: str) -> bool:
     """Is the text around a span Chinese or Japanese prose: more ideographs
     and kana than ASCII letters?
@@ -480,14 +485,13 @@ def _best(
     """
     best = None
     for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
-        context = text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
         if misreading.source == "windows-1252":
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-            if _mostly_cjk_context(context):
+            if _mostly_cjk_context(_around(text, start, end)):
                 continue  # CJK prose glues its words to ASCII (如test, \fI全\fR): no Western text there
-        if score.introduces_script(text[start:end], candidate, context):
+        if not candidate.isascii() and score.introduces_script(text[start:end], candidate, _around(text, start, end)):
             continue
         usual = CROSS_PRIOR if misreading in _CROSS_CJK else LEGACY_PRIOR
         prior = (lowered or {}).get(misreading, usual)

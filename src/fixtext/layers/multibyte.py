@@ -534,12 +534,17 @@ def _best_for_run(text, start, channels, context, config, prior, shown) -> tuple
     seen = text[start : start + max([stop for _, stop in channels]) + _CONTEXT + 1]
     best_alone = _best_alone if len(seen) <= REMEMBERED_RUN else _best_alone.__wrapped__
     best = best_alone(seen, brief_left, readings, config)
-    if best:
+    if best and any(map(_writes_letters, best)):
         # Judged in a brief context, so that answers can be remembered; the
-        # scripts the paragraph uses are asked of the whole of it.
+        # scripts the paragraph uses are asked of the whole of it (only for
+        # repairs that write non-ASCII letters: most write punctuation).
         context = left + text[start + len(seen) : start + len(seen) + _SCRIPT_CONTEXT]
         best = tuple([step for step in best if not _foreign(step, seen, context)])
     return best
+
+
+def _writes_letters(step: Step) -> bool:
+    return not step.after.isascii() and any(ch.isalpha() and not ch.isascii() for ch in step.after)
 
 
 #: How far after a run its context is searched for the scripts a repair writes.
