@@ -60,15 +60,8 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """A paragraph taken from a document; carries the document's labels."""
-
-    doc_id: str
-    source: str
-    lang: str
-    script: str
-    half: str
-    text: str
+class Paragraph(Document):
+    """A paragraph taken from a document; carries the document's labels (the same fields)."""
 
 
 class CorpusMissingError(FileNotFoundError):
