@@ -183,3 +183,57 @@ def test_alphabet_text_is_never_made_worse_by_lossy_repairs(lang):
         assert _distance(text, repaired) <= _distance(text, damaged)
 
     check()
+
+
+#: Each alphabet's legacy encodings, which latin-1 and cp1252 show as accented Latin.
+_LEGACY_ENCODINGS = {
+    "ru": ("cp1251", "koi8_r"),
+    "uk": ("cp1251", "koi8_u"),
+    "bg": ("cp1251", "koi8_r"),
+    "el": ("iso8859_7", "cp1253"),
+    "he": ("cp1255",),
+    "ar": ("cp1256",),
+}
+_LEGACY_CELLS = [(lang, codec) for lang, codecs in sorted(_LEGACY_ENCODINGS.items()) for codec in codecs]
+
+
+@pytest.mark.parametrize(("lang", "codec"), _LEGACY_CELLS)
+@pytest.mark.parametrize("shown_as", ["latin-1", "sloppy-windows-1252"])
+def test_legacy_alphabet_bytes_shown_as_latin1_are_reread(lang, codec, shown_as):
+    original = SENTENCES[lang]
+    damaged = original.encode(codec).decode(shown_as)
+    assert damaged != original
+    assert fixtext.fix_text(damaged) == original
+
+
+@pytest.mark.parametrize(("lang", "codec"), _LEGACY_CELLS)
+def test_legacy_alphabet_rereading_round_trips_and_is_idempotent(lang, codec):
+    @given(_sentences_of(lang))
+    def check(text):
+        damaged = text.encode(codec).decode("latin-1")
+        repaired = fixtext.fix_text(damaged)
+        assert _distance(text, repaired) < _distance(text, damaged)
+        assert fixtext.fix_text(repaired) == repaired
+        for word in text.split():
+            if len(set(word)) >= 4:  # a long word is evidence on its own
+                assert word in repaired
+
+    check()
+
+
+LATIN1_CLEAN = [
+    "formatet åååå-mm-dd",  # a date format's year
+    "Datum (ÅÅÅÅ-MM-DD)",
+    "Dátum (ÉÉÉÉ-HH-NN)",
+    "ÃÃÃÃ",
+    "abcdefghijk áéýúíóþæðö",  # a font preview's Icelandic letters (cp1255 reads direction marks in them)
+    "Il est à Paris. « Ça va ? »",
+    "ÀÁÂÃÄÅÆÇÈÉÊ",  # a character table
+    "þú ert á Íslandi",
+    "Größe: 12 × 3 ½",
+]
+
+
+@pytest.mark.parametrize("text", LATIN1_CLEAN)
+def test_western_accented_text_is_not_reread(text):
+    assert fixtext.fix_text(text) == text

@@ -1,9 +1,11 @@
 """Legacy layer: text in a legacy encoding that was decoded with another one.
 
-Three kinds of damage, all undone the same way (encode the span with the
+Four kinds of damage, all undone the same way (encode the span with the
 codec it was wrongly read as, decode it with the one it was written in):
 
 * legacy CJK bytes read as latin-1 or cp1252: ``ÖÐÎÄ`` is GBK ``中文``;
+* an alphabet's legacy code page read the same way: ``Ïðèâåò`` is cp1251
+  ``Привет`` (KOI8-R/U, Greek, Hebrew and Arabic code pages too);
 * Western cp1252 bytes read as a CJK codec: ``Mod鑜es`` is ``Modèles``;
 * one CJK codec read as another: GBK read as Big5 and back, Shift_JIS or
   EUC-KR read as GBK. Both readings are CJK characters, so these are judged
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import compress, repeat
@@ -55,6 +58,26 @@ _SPACED_SINGLE_BYTE_SPAN = re.compile(  # the look-behind comes second, so the e
     f"[{_SINGLE_BYTE_HIGH}](?<![{_SINGLE_BYTE_HIGH}]{{2}})[\\x40-\\x7e{_SINGLE_BYTE_HIGH}]"
     f"(?: {_PAIR})+(?![\\x40-\\x7e{_SINGLE_BYTE_HIGH}])"
 )
+#: An alphabet's legacy bytes read as a single-byte codec: a passage of high
+#: characters and the ASCII between them that is no letter (spaces,
+#: punctuation, digits: these encodings keep ASCII as it is), a whole word at
+#: each end. Judged at once, so that one-letter words (``è`` for ``и``) are
+#: read with their sentence. The two classes are disjoint, so the search is
+#: linear.
+_BETWEEN_WORDS = "\\x00-\\x09\\x0b-\\x40\\x5b-\\x60\\x7b-\\x7f"
+_ALPHABET_SPAN = re.compile(
+    f"(?<![A-Za-z])[{_SINGLE_BYTE_HIGH}](?:[{_BETWEEN_WORDS}]*[{_SINGLE_BYTE_HIGH}])*(?![A-Za-z])"
+)
+#: Two high characters together. A passage without them is punctuation and
+#: one-letter words (``« à »``): a single letter's rereading can never pay
+#: for a prior, so such passages are not worth a search.
+_HIGH_PAIR = re.compile(f"[{_SINGLE_BYTE_HIGH}]{{2}}")
+
+
+def _alphabet_spans(text: str) -> Iterator[tuple[int, int]]:
+    return (match.span() for match in _ALPHABET_SPAN.finditer(text) if _HIGH_PAIR.search(match.group()))
+
+
 #: Western text read as a CJK codec: runs of CJK characters (the accented
 #: letter and its neighbour became one of them), never punctuation, glued to
 #: the rest of their word: a strict decoder cannot pair an accented letter
@@ -126,6 +149,10 @@ _WIDE = census.CJK
 
 LEGACY_CJK = ("gbk", "big5", "shift_jis", "euc_jp", "euc_kr")
 SINGLE_BYTE = ("latin-1", "sloppy-windows-1252")
+#: Single-byte encodings of alphabets that put every letter in the high half:
+#: read as latin-1 or cp1252, a word becomes a word of accented Latin letters
+#: (``Ïðèâåò`` is cp1251 ``Привет``, ``ðÒÉ×ÅÔ`` KOI8-R, ``ÃåéÜ`` Greek).
+LEGACY_ALPHABETS = ("windows-1251", "koi8_r", "koi8_u", "iso8859_7", "windows-1253", "windows-1255", "windows-1256")
 
 
 class Misreading(NamedTuple):
@@ -140,6 +167,7 @@ class Misreading(NamedTuple):
 
 
 _SINGLE_BYTE_MISREADINGS = tuple(Misreading(source, via) for source in LEGACY_CJK for via in SINGLE_BYTE)
+_ALPHABET_MISREADINGS = tuple(Misreading(source, via) for source in LEGACY_ALPHABETS for via in SINGLE_BYTE)
 
 _CROSS_CJK = tuple(
     Misreading(source, via) for source, via in (("gbk", "big5"), ("big5", "gbk"), ("shift_jis", "gbk"), ("euc_kr", "gbk"))
@@ -178,6 +206,9 @@ _single_byte_pairs = census.Census.may_hold_single_byte_pairs
 
 #: The kinds of span, and the misreadings each may come from.
 SPAN_KINDS = (
+    # An alphabet's passage may as well be CJK read the same way (``ÖÐÎÄ ÖÐÎÄ``):
+    # both kinds of rereading compete for it.
+    SpanKind(_alphabet_spans, _ALPHABET_MISREADINGS + _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(_matches(_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(_matches(_SPACED_SINGLE_BYTE_SPAN), _SINGLE_BYTE_MISREADINGS, _single_byte_pairs),
     SpanKind(
@@ -235,9 +266,38 @@ def _reread_span(span: str, misreading: Misreading) -> str | None:
 
 def _plausible(span: str, candidate: str, misreading: Misreading) -> str | None:
     """The rereading, if it is a change and reads as the source codec's kind of text."""
-    if misreading.source != "windows-1252" and not (_mostly_cjk(candidate, misreading) and _fluent(candidate, misreading)):
+    if misreading.source in LEGACY_ALPHABETS:
+        if not _mostly_one_alphabet(candidate):
+            return None
+    elif misreading.source != "windows-1252" and not (_mostly_cjk(candidate, misreading) and _fluent(candidate, misreading)):
         return None
     return candidate if candidate != span else None
+
+
+#: Legacy bytes shown as latin-1 or cp1252 are reread a byte or two per
+#: character: a span of fewer distinct high characters than this (``åååå``
+#: and ``ÅÅÅÅ``, a date format's year, once ``탤탤`` through EUC-KR; ``ÃÃÃÃ``,
+#: once ``妹妹``) says nothing about which code page wrote it, and is reread
+#: only in a document that has shown the misreading elsewhere.
+MIN_DISTINCT_LETTERS = 3
+
+
+def _few_letters(span: str) -> bool:
+    return len(set(_ASCII.sub("", span))) < MIN_DISTINCT_LETTERS
+
+
+def _mostly_one_alphabet(text: str) -> bool:
+    """Are most of ``text``'s non-ASCII characters letters of one script other
+    than Latin, with no control or format characters? (What an alphabet's
+    legacy encoding, reread, gives; a reading through the wrong one of them
+    gives Latin letters and symbols left over, or a mix, or cp1255's
+    direction marks between Hebrew letters where Icelandic ``ýþ`` stood.)"""
+    if _CONTROL.search(text) or _FORMAT.search(text):
+        return False
+    wide = _ASCII.sub("", text)
+    scripts = Counter(map(score.letter_script, wide))
+    script, count = scripts.most_common(1)[0] if scripts else (None, 0)
+    return script not in (None, "Latin") and count * 4 >= len(wide) * 3
 
 
 def _decoded_together(spans: list[str]) -> dict[int, dict[Misreading, str]]:
@@ -353,9 +413,22 @@ def _around(text: str, start: int, end: int) -> str:
     return text[max(start - _SCRIPT_CONTEXT, 0) : start] + text[end : end + _SCRIPT_CONTEXT]
 
 
+def _line_around(text: str, start: int, end: int) -> str:
+    """The rest of the span's line, each side (at most :data:`_SCRIPT_CONTEXT` characters)."""
+    lo, hi = max(start - _SCRIPT_CONTEXT, 0), end + _SCRIPT_CONTEXT
+    before, after = text.rfind("\n", lo, start), text.find("\n", end, hi)
+    return text[before + 1 if before >= 0 else lo : start] + text[end : after if after >= 0 else hi]
+
+
 def _mostly_cjk_context(context: str) -> bool:
     """Is the text around a span Chinese or Japanese prose: more ideographs
     and kana than ASCII letters?
+
+    Asked of the span's own line (:func:`_line_around`) and of the text
+    around it (:func:`_around`), either being enough: a man page's Japanese
+    sentence sits between lines of options that outnumber it in the wider
+    window, and a Chinese fortune's line of package names (``down-extra与guessnet``)
+    between lines of Chinese prose.
 
     A Western word read as a CJK codec sits among Western words; in Chinese
     and Japanese, which put no spaces between words, an ideograph beside an
@@ -396,6 +469,7 @@ def _mostly_cjk(text: str, misreading: Misreading) -> bool:
 _ASCII = re.compile("[\\x00-\\x7f]+")
 _ASCII_BUT_NEWLINE = re.compile("[\\x00-\\x09\\x0b-\\x7f]+")
 _CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
+_FORMAT = regex.compile(r"\p{Cf}")
 _FROM_CJK_BLOCKS = re.compile("[\u2e80-\U0010ffff]")  # everything from the CJK radicals up
 
 
@@ -443,7 +517,8 @@ def _step(
     config: Config,
     prior: float,
     needed: float | None = None,
-) -> Step | None:
+) -> tuple[float, Step] | None:
+    """The step rereading the span as ``candidate``, with its gain, if it is confident enough."""
     observed, left, right = text[start:end], text[max(start - 3, 0) : start], text[end : end + 3]
     if score.gain_at_most(observed, left, right, prior) < -1e-9:
         return None  # no rereading could pay for the prior: skip scoring this one
@@ -452,7 +527,7 @@ def _step(
     confidence = score.confidence(gain)
     if gain <= 0 or confidence < (_needed(start, end, config) if needed is None else needed):
         return None
-    return Step(
+    return gain, Step(
         start=start,
         end=end,
         before=observed,
@@ -484,12 +559,14 @@ def _best(
     (:func:`_decoded_together`).
     """
     best = None
+    if _few_letters(text[start:end]):  # only where the document has shown the misreading (MIN_DISTINCT_LETTERS)
+        misreadings = tuple(m for m in misreadings if m.via not in SINGLE_BYTE or m in (lowered or {}))
     for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
         if misreading.source == "windows-1252":
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-            if _mostly_cjk_context(_around(text, start, end)):
+            if _mostly_cjk_context(_line_around(text, start, end)) or _mostly_cjk_context(_around(text, start, end)):
                 continue  # CJK prose glues its words to ASCII (如test, \fI全\fR): no Western text there
         if not candidate.isascii() and score.introduces_script(text[start:end], candidate, _around(text, start, end)):
             continue
@@ -497,10 +574,11 @@ def _best(
         prior = (lowered or {}).get(misreading, usual)
         if prior < usual and not score.fits_better(text[start:end], candidate, text[start - 3 : start], text[end : end + 3]):
             prior = usual  # as in the multibyte layer: the lower prior is for rereadings that fit their surroundings
-        step = _step(text, start, end, candidate, misreading, config, prior, needed)
-        if step and (best is None or step.confidence > best.confidence):
-            best = step
-    return best
+        found = _step(text, start, end, candidate, misreading, config, prior, needed)
+        # By gain, not confidence: long rereadings all round to confidence 1.
+        if found and (best is None or found[0] > best[0]):
+            best = found
+    return best[1] if best else None
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
@@ -566,9 +644,13 @@ def _spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[Misreading, ...
     order (the longest first where several start together); and the CJK lines
     worth rereading as another CJK codec, with their rereadings."""
     held = census.of(text)
-    spans = [(span, kind.misreadings) for kind in SPAN_KINDS if kind.may_hold(held) for span in kind.find(text)]
+    found: dict[tuple[int, int], tuple[Misreading, ...]] = {}
+    for kind in SPAN_KINDS:
+        if kind.may_hold(held):
+            for span in kind.find(text):  # a span two kinds find is reread in both kinds' ways
+                found[span] = tuple(dict.fromkeys(found.get(span, ()) + kind.misreadings))
     decoded = _cross_cjk_spans(text) if _holds_cjk(held) else {}
-    spans += [(span, _CROSS_CJK) for span in decoded]
+    spans = list(found.items()) + [(span, _CROSS_CJK) for span in decoded]
     spans.sort(key=_longest_first)
     return spans, decoded
 
