@@ -283,7 +283,11 @@ MIN_DISTINCT_LETTERS = 3
 
 
 def _few_letters(span: str) -> bool:
-    return len(set(_ASCII.sub("", span))) < MIN_DISTINCT_LETTERS
+    """Fewer than :data:`MIN_DISTINCT_LETTERS` distinct high characters, all
+    letters? (``Ò»Ò»``, a letter and a sign in turn, is no Western word:
+    that is GBK ``一一``.)"""
+    high = set(_ASCII.sub("", span))
+    return len(high) < MIN_DISTINCT_LETTERS and all(map(str.isalpha, high))
 
 
 def _mostly_one_alphabet(text: str) -> bool:
