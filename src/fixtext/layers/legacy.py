@@ -282,6 +282,19 @@ def _plausible(span: str, candidate: str, misreading: Misreading) -> str | None:
 MIN_DISTINCT_LETTERS = 3
 
 
+_THROUGH_SINGLE_BYTE = frozenset(_ALPHABET_MISREADINGS + _SINGLE_BYTE_MISREADINGS)
+
+
+def _worth_trying(span: str, misreadings: tuple[Misreading, ...], lowered: Mapping | None) -> tuple[Misreading, ...]:
+    """``misreadings`` less those through a single-byte codec that ``span`` has
+    too few letters to show (:data:`MIN_DISTINCT_LETTERS`), unless the
+    document has shown them. Spans of other kinds (whole CJK lines) are not
+    scanned for it."""
+    if _THROUGH_SINGLE_BYTE.isdisjoint(misreadings) or not _few_letters(span):
+        return misreadings
+    return tuple(m for m in misreadings if m not in _THROUGH_SINGLE_BYTE or m in (lowered or {}))
+
+
 def _few_letters(span: str) -> bool:
     """Fewer than :data:`MIN_DISTINCT_LETTERS` distinct high characters, all
     letters? (``Ò»Ò»``, a letter and a sign in turn, is no Western word:
@@ -424,6 +437,11 @@ def _line_around(text: str, start: int, end: int) -> str:
     return text[before + 1 if before >= 0 else lo : start] + text[end : after if after >= 0 else hi]
 
 
+def _in_cjk_prose(text: str, start: int, end: int) -> bool:
+    """Is the span's line, or the text around it, mostly CJK (:func:`_mostly_cjk_context`)?"""
+    return _mostly_cjk_context(_line_around(text, start, end)) or _mostly_cjk_context(_around(text, start, end))
+
+
 def _mostly_cjk_context(context: str) -> bool:
     """Is the text around a span Chinese or Japanese prose: more ideographs
     and kana than ASCII letters?
@@ -563,14 +581,13 @@ def _best(
     (:func:`_decoded_together`).
     """
     best = None
-    if _few_letters(text[start:end]):  # only where the document has shown the misreading (MIN_DISTINCT_LETTERS)
-        misreadings = tuple(m for m in misreadings if m.via not in SINGLE_BYTE or m in (lowered or {}))
+    misreadings = _worth_trying(text[start:end], misreadings, lowered)
     for misreading, candidate in _rereadings(text[start:end], misreadings, decoded):
         if misreading.source == "windows-1252":
             window = text[start - 1 : start] + candidate + text[end : end + 1]
             if not _ASCII_LETTER.search(window) or not _western(window):  # the regex first: C speed
                 continue
-            if _mostly_cjk_context(_line_around(text, start, end)) or _mostly_cjk_context(_around(text, start, end)):
+            if _in_cjk_prose(text, start, end):
                 continue  # CJK prose glues its words to ASCII (如test, \fI全\fR): no Western text there
         if not candidate.isascii() and score.introduces_script(text[start:end], candidate, _around(text, start, end)):
             continue
