@@ -72,9 +72,7 @@ def frequent_chars(lang: str, count: int, codec: str) -> str:
     """The ``count`` most frequent characters of ``lang`` (fixtext's own statistics) that ``codec`` encodes in two bytes."""
     from fixtext import charstats
 
-    table = charstats._table(lang.replace("-", "_").lower() + "_chars.tsv")
-    ranked = sorted(table, key=lambda ch: charstats.unigram_cost(ch, lang))
-    return "".join(ch for ch in ranked if len(ch.encode(codec, "ignore")) == 2)[:count]
+    return "".join(ch for ch in charstats.characters(lang) if len(ch.encode(codec, "ignore")) == 2)[:count]
 
 
 def aligned(chars: str, source: str, via: str) -> str:

@@ -132,8 +132,41 @@ def test_hangul_is_not_in_the_chinese_tables():
 def test_unknown_language_returns_none():
     assert unigram_cost("的", lang="xx") is None
     assert bigram_cost("中", "国", lang="xx") is None
-    assert unigram_cost("的", lang="ja") is None
+    assert unigram_cost("的", lang="th") is None
     assert "xx" not in charstats.languages()
+
+
+def test_japanese_is_counted_from_wordfreq():
+    # kanji Japanese writes every day are cheap, and so is the pair 日本; the
+    # rare kanji that Icelandic capitals read as through EUC-JP are dear
+    assert "ja" in charstats.languages()
+    assert unigram_cost("日", lang="ja") < 10 < 15 < unigram_cost("蘇", lang="ja")
+    assert bigram_cost("日", "本", lang="ja") < 2
+    assert unigram_cost("毓", lang="ja") is None
+
+
+def test_japanese_tables_are_counted_once_and_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    charstats._counted.cache_clear()
+    try:
+        counted = charstats._counted("ja")
+        saved = list((tmp_path / "fixtext").glob("ja-wordfreq-*.json"))
+        assert len(saved) == 1
+        charstats._counted.cache_clear()
+        assert charstats._counted("ja") == counted  # read back, not counted again
+    finally:
+        charstats._counted.cache_clear()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_counting(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    charstats._counted.cache_clear()
+    try:
+        assert charstats._counted("ja")["_chars.tsv"]["日"] == unigram_cost("日", lang="ja")
+    finally:
+        charstats._counted.cache_clear()
 
 
 def test_languages_lists_simplified_chinese_under_any_spelling():

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import wordfreq
+
 import fixtext
 from fixtext import charstats, score
 
@@ -50,6 +52,8 @@ CLEAN = [
     "git add ‹路径>",
     "《中國Linux論壇man手冊頁翻譯計劃》",
     "使用Python开发",
+    "預設值是5(即RGB值5x5x5)",  # GBK 值 is UTF-8 ֵ, a Hebrew vowel point, misread
+    "Icelandic: ABCDEFGHIJK ÁÉÝÚÍÓÞÆÐÖ\n",  # through EUC-JP, rare kanji 蘇毓羊淨儘
 ]
 
 
@@ -237,3 +241,13 @@ LATIN1_CLEAN = [
 @pytest.mark.parametrize("text", LATIN1_CLEAN)
 def test_western_accented_text_is_not_reread(text):
     assert fixtext.fix_text(text) == text
+
+
+#: Japanese as written: wordfreq's most frequent words of kanji and kana.
+_JAPANESE_WORDS = [word for word in wordfreq.top_n_list("ja", 3000) if charstats._JAPANESE_WORD.fullmatch(word)]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_JAPANESE_WORDS), st.sampled_from("、。「」")), min_size=1, max_size=30).map("".join))
+def test_japanese_of_common_words_is_unchanged(text):
+    assert fixtext.fix_text(text) == text
+    assert fixtext.fix_text(text, config=ALL_CODECS) == text

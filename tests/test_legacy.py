@@ -91,7 +91,8 @@ def test_legacy_steps_replay():
 # favours and prose never has, and are long enough to be told from gibberish.
 _HANS_AS_BIG5 = aligned(frequent_chars("zh-Hans", 800, "gbk"), "gbk", "big5")
 _HANT_AS_GBK = aligned(frequent_chars("zh-Hant", 1500, "big5"), "big5", "gbk")
-_JAPANESE_AS_GBK = aligned(COMMON_KANJI[:500], "shift_jis", "gbk")
+# kanji as Japanese uses them (fixtext's own statistics), not in JIS order
+_JAPANESE_AS_GBK = aligned("".join(ch for ch in frequent_chars("ja", 3000, "shift_jis") if ch >= "\u4e00")[:500], "shift_jis", "gbk")
 
 
 def _distinct(alphabet: str, min_size: int, max_size: int = 40, element=None):
@@ -176,16 +177,16 @@ def test_a_latin_letter_glued_to_one_ideograph_is_left_alone(label):
 
 
 def test_single_character_rereadings_never_add_up_to_an_established_misreading():
-    # Each "痴" could be "’s" read as Shift_JIS, but no single rereading is
-    # certain on its own, and weak ones must not vouch for each other: that
-    # is how long clean CJK documents used to lose characters.
+    # Each "痴" could be "’s" read as Shift_JIS, and no single rereading is
+    # certain on its own (confidence about 0.5), so weak ones must not vouch
+    # for each other: that is how long clean CJK documents used to lose
+    # characters. Each word is repaired exactly as it would be alone.
     text = "It’s late, and we don’t know if they’re coming. The report wasn’t ready; it’s due Monday."
     broken = text.encode("cp1252").decode("shift_jis")
     assert broken != text
-    repaired = fixtext.fix_text(broken)
-    # "they池e" alone reads well enough as "they’re" to be repaired; it does
-    # not lift the others over a lower prior.
-    assert repaired.count("痴") == broken.count("痴") == 2
+    explained = fixtext.fix_and_explain(broken)
+    assert all(step.confidence < 0.9 for step in explained.steps)
+    assert explained.text == " ".join(fixtext.fix_text(word) for word in broken.split(" "))
 
 
 # Lines of CJK, kana, hangul, ASCII and signs: what one CJK codec read as another is judged on.

@@ -8,6 +8,12 @@ each entry weighted by its word cost, for Korean hangul syllables (``ko``).
 See ``data/LICENSES.md``. They are read once, on first use, through
 :mod:`importlib.resources`.
 
+Japanese (``ja``) has no shipped table: its statistics are counted, once per
+machine and on first use, from wordfreq's Japanese word list (wordfreq is a
+runtime dependency; its data is CC-BY-SA, so nothing derived from it is
+shipped), each word weighted by its frequency, the same way, and kept in the
+user's cache folder for the next process.
+
 Costs are in bits, lower meaning more common:
 
 * :func:`unigram_cost` is ``-log2 p(ch)``: ``一`` costs 6.3 bits, a
@@ -23,9 +29,15 @@ sensible costs to charge instead (a little above the dearest entry).
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 #: A fair cost for a character missing from a language's table: the dearest
 #: entry of the shipped tables costs 19.9 bits (19.6 in the Korean one).
@@ -73,13 +85,98 @@ def _stem(lang: str) -> str | None:
 
 
 def _lookup(key: str, lang: str, suffix: str) -> float | None:
+    if lang in _COUNTED_AT_RUN_TIME:
+        return _counted(lang)[suffix].get(key)
     stem = _stem(lang)
     return None if stem is None else _table(stem + suffix).get(key)
 
 
 def languages() -> tuple[str, ...]:
     """The language tags that have tables, e.g. ``("zh-Hans",)``."""
-    return tuple(_tag(stem) for stem in _stems().values())
+    return tuple(_tag(stem) for stem in _stems().values()) + _COUNTED_AT_RUN_TIME
+
+
+#: Languages whose tables are counted from wordfreq's word lists at run time.
+_COUNTED_AT_RUN_TIME = ("ja",)
+
+#: How many characters and in-word pairs a table keeps, as the shipped ones do.
+TOP_CHARS = 6000
+TOP_BIGRAMS = 40000
+
+
+def count(words: Iterable[tuple[str, float]]) -> tuple[Counter[str], Counter[str]]:
+    """Character and in-word pair counts over ``(word, weight)`` pairs, each
+    word weighted by its frequency (shared with ``tools/build_charstats.py``)."""
+    chars: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for word, freq in words:
+        for ch in word:
+            chars[ch] += freq
+        for a, b in zip(word, word[1:]):
+            pairs[a + b] += freq
+    return chars, pairs
+
+
+def char_costs_from(chars: Counter[str], top: int = TOP_CHARS) -> dict[str, float]:
+    """``char -> -log2 p(char)``, rounded to 0.1 bit, for the ``top`` most frequent."""
+    total = sum(chars.values())
+    return {ch: round(-math.log2(n / total), 1) for ch, n in chars.most_common(top)}
+
+
+def bigram_costs_from(pairs: Counter[str], top: int = TOP_BIGRAMS) -> dict[str, float]:
+    """``ab -> -log2 p(b | a)`` inside words, rounded to 0.1 bit, for the ``top`` most frequent pairs."""
+    firsts: Counter[str] = Counter()
+    for pair, n in pairs.items():
+        firsts[pair[0]] += n
+    return {pair: round(-math.log2(n / firsts[pair[0]]), 1) for pair, n in pairs.most_common(top)}
+
+
+#: Words written only in kanji and kana: the rest of wordfreq's list (digits,
+#: Latin words) says nothing about which ideographs Japanese uses.
+_JAPANESE_WORD = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]+")
+
+
+@cache
+def _counted(lang: str) -> dict[str, dict[str, float]]:
+    """The two tables of ``lang``: from the user's cache folder when an earlier
+    process counted them with the same wordfreq, else counted now and saved."""
+    path = _cache_dir() / f"{lang}-wordfreq-{metadata.version('wordfreq')}-v1.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    tables = _count_wordfreq(lang)
+    try:  # a read-only home only means counting again next time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return tables
+
+
+def _cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/fixtext`` (``~/.cache/fixtext`` by default)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fixtext"
+
+
+def _count_wordfreq(lang: str) -> dict[str, dict[str, float]]:
+    """Count ``lang``'s tables from wordfreq's large word list: about 1.3 s, so
+    the result is kept on disk (:func:`_counted`)."""
+    import wordfreq  # imported here: it takes 0.25 s, and most runs read the saved tables
+
+    words = wordfreq.get_frequency_dict(lang, wordlist="large").items()
+    chars, pairs = count((word, freq) for word, freq in words if _JAPANESE_WORD.fullmatch(word))
+    return {_CHARS: char_costs_from(chars), _BIGRAMS: bigram_costs_from(pairs)}
+
+
+def characters(lang: str) -> tuple[str, ...]:
+    """The characters ``lang``'s table holds, most frequent first (empty for a language without one)."""
+    if lang in _COUNTED_AT_RUN_TIME:
+        return tuple(_counted(lang)[_CHARS])
+    stem = _stem(lang)
+    return () if stem is None else tuple(sorted(_table(stem + _CHARS), key=_table(stem + _CHARS).__getitem__))
 
 
 def unigram_cost(ch: str, lang: str = "zh-Hans") -> float | None:

@@ -53,17 +53,11 @@ def _ideograph_costs(ch: str) -> tuple[float, ...]:
     hans = _from_bits(bits) if bits is not None else (6.0 if gb else 8.0)
     bits = charstats.unigram_cost(ch, "zh-Hant")
     hant = _from_bits(bits) if bits is not None else (6.0 if big5 else 8.0)
-    ja = 8.0 if not jis else (_TIER["jis-level-1"] if jis[0] <= 0xCF else 5.5)
+    bits = charstats.unigram_cost(ch, "ja")
+    ja = _from_bits(bits) if bits is not None else (6.0 if jis else 8.0)
     ko = 6.0 if _double_byte(ch, "euc_kr") else 8.0
     return (hans, hant, ja, ko)
 
-
-# Where no statistics exist, a character in a standard's frequent block costs
-# what a character drawn evenly from that block would: log2 of the block's
-# size, on the same scale as the statistics (see _from_bits).
-_TIER = {
-    "jis-level-1": 4.1,  # 2965 characters
-}
 
 #: How far the Korean statistics are trusted. They come from a dictionary's
 #: word costs, a rough stand-in for how often prose uses a syllable (있 is in
@@ -92,7 +86,7 @@ def _from_bits(bits: float) -> float:
 
 
 #: The languages with in-word pair statistics, by their index in LANGUAGES.
-_BIGRAM_LANGUAGES = ((0, "zh-Hans"), (1, "zh-Hant"), (3, "ko"))
+_BIGRAM_LANGUAGES = ((0, "zh-Hans"), (1, "zh-Hant"), (2, "ja"), (3, "ko"))
 
 
 def _bigram_discount(text: str, index: int) -> float:
@@ -247,11 +241,13 @@ def script_of(ch: str) -> str:
         return "han"
     if 0x2E80 <= cp <= 0x303F:
         return "neutral"  # radicals, CJK punctuation, iteration marks (々) sit among ideographs
-    if ch.isalpha():
+    if ch.isalpha() or unicodedata.category(ch)[0] == "M":
+        # a vowel point or harakat belongs to its alphabet: after "RGB" it is a
+        # clash like a letter (GBK 值 is UTF-8 ֵ, a Hebrew point, misread)
         for name, lo, hi in _ALPHABETS:
             if lo <= cp <= hi:
                 return name
-        return "other"
+        return "other" if ch.isalpha() else "neutral"
     return "neutral"
 
 
