@@ -47,7 +47,8 @@ LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "ko")
 
 
 def _ideograph_costs(ch: str) -> tuple[float, ...]:
-    """Cost of a CJK ideograph in each language, from each national standard's levels."""
+    """Cost of a CJK ideograph in each language: from the character statistics, else by
+    whether the national standard encodes it at all."""
     gb, big5, jis = _double_byte(ch, "gb2312"), _double_byte(ch, "big5"), _double_byte(ch, "euc_jp")
     bits = charstats.unigram_cost(ch, "zh-Hans")
     hans = _from_bits(bits) if bits is not None else (6.0 if gb else 8.0)
