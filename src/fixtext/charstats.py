@@ -176,7 +176,10 @@ def characters(lang: str) -> tuple[str, ...]:
     if lang in _COUNTED_AT_RUN_TIME:
         return tuple(_counted(lang)[_CHARS])
     stem = _stem(lang)
-    return () if stem is None else tuple(sorted(_table(stem + _CHARS), key=_table(stem + _CHARS).__getitem__))
+    if stem is None:
+        return ()
+    table = _table(stem + _CHARS)
+    return tuple(sorted(table, key=table.__getitem__))
 
 
 def unigram_cost(ch: str, lang: str = "zh-Hans") -> float | None:
